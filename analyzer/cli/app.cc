@@ -1,0 +1,48 @@
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+
+namespace clausegap::cli {
+namespace {
+
+// The dispatch table: every subcommand, its one-line description and setup.
+const Command kCommands[] = {
+    {"extract", "Print the document model of a .docx (paragraphs, numbering, tables, notes)",
+     SetupExtract},
+    {"structure", "Print the article tree (条/項/号) with labels, headings and sentences",
+     SetupStructure},
+    {"tokens", "Print MeCab tokens of a text, with the legal user dictionary", SetupTokens},
+    {"check", "Report missing or weak security clauses", SetupCheck},
+};
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  // A closed pipe (`clausegap … | head`) ends the output quietly.
+  std::signal(SIGPIPE, SIG_DFL);
+
+  CLI::App app{"clausegap: finds missing or weak information-security clauses in Japanese contracts"};
+  app.set_version_flag("--version", "clausegap 0.1.0");
+  app.require_subcommand(1);
+  Runner runner;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    Runner run = command.setup(sub);
+    sub->callback([&runner, run] { runner = run; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitError;
+  }
+  if (!runner) return kExitError;
+  return runner();
+}
+
+}  // namespace clausegap::cli

@@ -1,0 +1,1 @@
+#include "tokenize/tokenizer.h"
