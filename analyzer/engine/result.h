@@ -1,0 +1,77 @@
+// What the rule engine decides for one document: a value per requirement.
+//
+// Produced by engine/, printed by report/. Plain values, no formatting: the
+// engine never decides how a result looks, the printers never decide what
+// matches.
+#ifndef CLAUSEGAP_ENGINE_RESULT_H_
+#define CLAUSEGAP_ENGINE_RESULT_H_
+
+#include <string>
+#include <vector>
+
+namespace clausegap::engine {
+
+/// A requirement's verdict (see shared spec: present / weak / missing).
+enum class Status { kPresent, kWeak, kMissing };
+/// How much a gap matters.
+enum class Severity { kRequired, kRecommended };
+
+/// Returns "present" / "weak" / "missing".
+const char* StatusName(Status status);
+/// Returns "required" / "recommended".
+const char* SeverityName(Severity severity);
+
+/// A place in the document that supports a verdict.
+struct Evidence {
+  std::string label;    ///< full citation label: "第5条第2項"; "" for text outside articles
+  std::string heading;  ///< the article heading without brackets ("再委託の禁止"); may be empty
+  std::string text;     ///< the sentence, quoted exactly from the document
+  int sentence = -1;    ///< index into structure::Structure::sentences
+  int block = -1;       ///< index into model::Document::blocks
+};
+
+/// One essential or recommended element of a requirement.
+struct ElementResult {
+  std::string id;           ///< pack-defined, e.g. "prior-consent"
+  std::string description;  ///< human text from the pack
+  bool essential = false;   ///< essential elements decide present vs weak
+  bool found = false;
+  std::vector<Evidence> evidence;  ///< where it was found (empty when not found)
+};
+
+/// A pending tracked change that touches the clause of a requirement.
+struct PendingRevision {
+  std::string kind;     ///< model::RevisionKindName
+  std::string author;
+  std::string date;
+  std::string label;    ///< article label of the touched clause ("第8条"), may be empty
+  std::string text;     ///< the inserted / deleted text
+  std::string message;  ///< "第8条 is deleted in a pending revision by 山田"
+};
+
+/// The verdict for one requirement of the pack.
+struct RequirementResult {
+  std::string id;        ///< stable rule id ("redelegation")
+  std::string title;     ///< "再委託の禁止・制限"
+  Severity severity = Severity::kRecommended;
+  Status status = Status::kMissing;
+  std::vector<std::string> reasons;   ///< why weak (or missing), one sentence each
+  std::vector<ElementResult> elements;
+  std::vector<Evidence> evidence;     ///< the clause(s) the verdict rests on
+  std::string suggestion;             ///< model clause for gaps; empty when present
+  std::vector<PendingRevision> pending_revisions;
+};
+
+/// The report for one input document.
+struct DocumentReport {
+  std::string file;
+  bool ok = true;             ///< false when the document could not be read
+  std::string error_code;     ///< ErrorCodeName when !ok
+  std::string error;          ///< "path: cause" when !ok
+  std::string title;          ///< the contract's title, when known
+  std::vector<RequirementResult> requirements;
+};
+
+}  // namespace clausegap::engine
+
+#endif  // CLAUSEGAP_ENGINE_RESULT_H_
