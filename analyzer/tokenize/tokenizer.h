@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,35 @@ struct DictionaryPaths {
   std::string user_dic;    ///< compiled legal user dictionary (.dic); may be empty
 };
 
+/// File name of the compiled legal user dictionary.
+inline constexpr std::string_view kUserDicName = "legal.dic";
+
+/// Where FindDictionaries looks; DefaultDictionarySearch() fills it from the
+/// environment and the executable's location, tests build their own.
+struct DictionarySearch {
+  std::optional<std::string> env_dicdir;   ///< $CLAUSEGAP_DICDIR; when set, the only system candidate
+  std::optional<std::string> env_userdic;  ///< $CLAUSEGAP_USERDIC; when set, the only user candidate
+  std::vector<std::string> system_dirs;    ///< candidate directories holding sys.dic, in order
+  std::vector<std::string> user_dics;      ///< candidate legal.dic paths, in order
+};
+
+/// Returns the default search: the environment; legal.dic next to the
+/// executable (build tree), in ../share/clausegap/ beside it and in the
+/// configured install data directory; ipadic-utf8 in Debian's locations.
+DictionarySearch DefaultDictionarySearch();
+
+/// Finds the system dictionary directory per |search|. Returns kDictionary
+/// naming every place looked at and how to fix it.
+Expected<std::string> FindSystemDictionary(const DictionarySearch& search);
+
+/// Finds the legal user dictionary per |search|. Returns kDictionary naming
+/// every place looked at and how to fix it.
+Expected<std::string> FindUserDictionary(const DictionarySearch& search);
+
+/// Finds both dictionaries per |search|. Returns kDictionary listing
+/// everything that is missing (one line each).
+Expected<DictionaryPaths> FindDictionaries(const DictionarySearch& search);
+
 /// Finds the dictionaries: $CLAUSEGAP_DICDIR / $CLAUSEGAP_USERDIC, then next
 /// to the executable (build tree), then the install prefix, then the system
 /// MeCab dictionary. Returns kDictionary with what is missing and where it
@@ -49,7 +79,13 @@ class Tagger {
   Tagger& operator=(const Tagger&) = delete;
 
   /// Tokenizes |text| (UTF-8, normally one sentence). Offsets refer to |text|.
+  /// Whitespace produces no token. Returns no tokens if MeCab fails, which
+  /// with a loaded Model only happens when memory runs out.
   std::vector<Token> Tokenize(std::string_view text);
+
+  /// Like Tokenize, but replaces the contents of |*tokens|, reusing its
+  /// capacity (and that of its strings) across calls.
+  void TokenizeInto(std::string_view text, std::vector<Token>* tokens);
 
  private:
   struct Impl;
@@ -59,9 +95,14 @@ class Tagger {
 /// The loaded MeCab model (system dictionary + user dictionary).
 class Model {
  public:
-  /// Loads the dictionaries at |paths|. Returns kDictionary on failure.
+  /// Loads the dictionaries at |paths|. Returns kDictionary on failure:
+  /// missing files, a system dictionary that is not UTF-8, or a user
+  /// dictionary MeCab rejects (message "<path>: <MeCab's reason>").
   static Expected<std::shared_ptr<const Model>> Load(const DictionaryPaths& paths);
   ~Model();
+
+  /// Returns the paths this model was loaded from.
+  const DictionaryPaths& paths() const;
 
  private:
   friend class Tagger;

@@ -1,0 +1,227 @@
+#include "docx/xml_util.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace clausegap::docx {
+namespace {
+
+// Scans raw UTF-8 XML for a DOCTYPE and for element nesting deeper than
+// |max_depth|, without building anything. Returns an empty string when fine,
+// else "doctype" or "depth".
+std::string_view PreScan(std::string_view s, int max_depth) {
+  int depth = 0;
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (true) {
+    i = s.find('<', i);
+    if (i == std::string_view::npos || i + 1 >= n) return {};
+    char next = s[i + 1];
+    if (next == '/') {
+      --depth;
+      i = s.find('>', i + 2);
+    } else if (next == '?') {
+      i = s.find("?>", i + 2);
+    } else if (next == '!') {
+      if (s.compare(i, 4, "<!--") == 0) {
+        i = s.find("-->", i + 4);
+      } else if (s.compare(i, 9, "<![CDATA[") == 0) {
+        i = s.find("]]>", i + 9);
+      } else {
+        return "doctype";  // <!DOCTYPE or <!ENTITY …
+      }
+    } else {
+      // A start tag: find its end outside quoted attribute values.
+      std::size_t j = i + 1;
+      char quote = 0;
+      for (; j < n; ++j) {
+        char c = s[j];
+        if (quote != 0) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          break;
+        }
+      }
+      if (j >= n) return {};  // unterminated: the parser reports it
+      if (s[j - 1] != '/' && ++depth > max_depth) return "depth";
+      i = j;
+    }
+    if (i == std::string_view::npos) return {};
+    ++i;
+  }
+}
+
+// Returns the maximum element depth of |doc|, walking without recursion and
+// stopping once |limit| is exceeded.
+int TreeDepth(const pugi::xml_document& doc, int limit) {
+  int depth = 0;
+  int max_depth = 0;
+  pugi::xml_node node = doc.first_child();
+  while (node) {
+    if (node.type() == pugi::node_element) {
+      ++depth;
+      if (depth > max_depth) max_depth = depth;
+      if (max_depth > limit) return max_depth;
+      if (node.first_child()) {
+        node = node.first_child();
+        continue;
+      }
+      --depth;
+    }
+    while (node && !node.next_sibling()) {
+      node = node.parent();
+      if (node && node.type() == pugi::node_element) --depth;
+      if (node == doc) return max_depth;
+    }
+    if (node) node = node.next_sibling();
+  }
+  return max_depth;
+}
+
+}  // namespace
+
+Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::string& part_name,
+                            int max_depth) {
+  std::string_view bytes = part->bytes;
+  bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                     (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (!utf16) {
+    std::string_view problem = PreScan(bytes, max_depth);
+    if (problem == "doctype") {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": DOCTYPE/DTD not allowed in " + part_name + " (refused, never expanded)");
+    }
+    if (problem == "depth") {
+      return MakeError(ErrorCode::kTooLarge, file + ": XML nesting deeper than " +
+                                                 std::to_string(max_depth) + " in " + part_name);
+    }
+  }
+  // parse_ws_pcdata_single keeps <w:t> </w:t>; parse_doctype lets us see a
+  // DOCTYPE in UTF-16 parts that the pre-scan cannot read.
+  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
+  pugi::xml_parse_result result = part->doc.load_buffer_inplace(
+      part->bytes.data(), part->bytes.size(), options, pugi::encoding_auto);
+  if (!result) {
+    return MakeError(ErrorCode::kMalformedXml, file + ": malformed XML in " + part_name +
+                                                   " at offset " + std::to_string(result.offset) +
+                                                   ": " + result.description());
+  }
+  for (pugi::xml_node child = part->doc.first_child(); child; child = child.next_sibling()) {
+    if (child.type() == pugi::node_doctype) {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": DOCTYPE/DTD not allowed in " + part_name + " (refused, never expanded)");
+    }
+  }
+  if (utf16 && TreeDepth(part->doc, max_depth) > max_depth) {
+    return MakeError(ErrorCode::kTooLarge, file + ": XML nesting deeper than " +
+                                               std::to_string(max_depth) + " in " + part_name);
+  }
+  if (!part->doc.document_element()) {
+    return MakeError(ErrorCode::kMalformedXml, file + ": malformed XML in " + part_name + ": no root element");
+  }
+  return {};
+}
+
+Ns NamespaceOfUri(std::string_view uri, bool* strict) {
+  if (uri == "http://schemas.openxmlformats.org/wordprocessingml/2006/main") return Ns::kW;
+  if (uri == "http://purl.oclc.org/ooxml/wordprocessingml/main") {
+    *strict = true;
+    return Ns::kW;
+  }
+  if (uri == "http://schemas.openxmlformats.org/markup-compatibility/2006") return Ns::kMc;
+  if (uri == "http://schemas.openxmlformats.org/officeDocument/2006/relationships") return Ns::kR;
+  if (uri == "http://purl.oclc.org/ooxml/officeDocument/relationships") {
+    *strict = true;
+    return Ns::kR;
+  }
+  return Ns::kNone;
+}
+
+int NsScope::Push(pugi::xml_node node) {
+  int added = 0;
+  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+    const char* name = attr.name();
+    if (std::strncmp(name, "xmlns", 5) != 0) continue;
+    std::string_view prefix;
+    if (name[5] == ':') {
+      prefix = std::string_view(name + 6);
+    } else if (name[5] != '\0') {
+      continue;
+    }
+    bindings_.push_back({prefix, NamespaceOfUri(attr.value(), &strict_)});
+    cached_ = false;
+    ++added;
+  }
+  return added;
+}
+
+Ns NsScope::Resolve(std::string_view prefix) const {
+  if (cached_ && cached_prefix_ == prefix) return cached_ns_;
+  Ns ns = Ns::kNone;
+  for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
+    if (it->prefix == prefix) {
+      ns = it->ns;
+      break;
+    }
+  }
+  cached_prefix_ = prefix;
+  cached_ns_ = ns;
+  cached_ = true;
+  return ns;
+}
+
+void AppendUtf8(std::string* out, char32_t c) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x110000) {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+const char* NsScope::Attr(pugi::xml_node node, Ns ns, std::string_view local) const {
+  for (pugi::xml_attribute attr = node.first_attribute(); attr; attr = attr.next_attribute()) {
+    std::string_view prefix, l;
+    SplitName(attr.name(), &prefix, &l);
+    if (l != local) continue;
+    if (prefix.empty() || Resolve(prefix) == ns) return attr.value();
+  }
+  return nullptr;
+}
+
+pugi::xml_node NsScope::Child(pugi::xml_node node, Ns ns, std::string_view local) const {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (Is(child, ns, local)) return child;
+  }
+  return {};
+}
+
+bool OnOff(const char* value, bool absent) {
+  if (value == nullptr) return absent;
+  std::string_view v(value);
+  return !(v == "0" || v == "false" || v == "off");
+}
+
+int ToInt(const char* value, int fallback) {
+  if (value == nullptr) return fallback;
+  std::string_view v(value);
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  int out = fallback;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc()) return fallback;
+  (void)ptr;
+  return out;
+}
+
+}  // namespace clausegap::docx

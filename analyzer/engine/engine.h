@@ -1,0 +1,37 @@
+// The rule engine: evaluates a rule pack on one analysed document.
+//
+// An Engine is immutable after construction and may be shared between
+// threads; Evaluate is const and thread-safe as long as each thread passes its
+// own Tagger.
+#ifndef CLAUSEGAP_ENGINE_ENGINE_H_
+#define CLAUSEGAP_ENGINE_ENGINE_H_
+
+#include <memory>
+
+#include "engine/result.h"
+#include "engine/rule_pack.h"
+#include "model/document.h"
+#include "structure/structure.h"
+#include "tokenize/tokenizer.h"
+
+namespace clausegap::engine {
+
+/// Evaluates every requirement of a pack on one analysed document.
+class Engine {
+ public:
+  /// Builds an engine over |pack| (must not be null).
+  explicit Engine(std::shared_ptr<const RulePack> pack);
+
+  /// Returns the report (ok=true, title from |structure|) with one
+  /// RequirementResult per enabled requirement, in pack order. Never fails.
+  DocumentReport Evaluate(const model::Document& document,
+                          const structure::Structure& structure,
+                          tokenize::Tagger& tagger) const;
+
+ private:
+  std::shared_ptr<const RulePack> pack_;
+};
+
+}  // namespace clausegap::engine
+
+#endif  // CLAUSEGAP_ENGINE_ENGINE_H_

@@ -1,0 +1,35 @@
+// Rule packs: the requirement catalogue as data, loaded and validated.
+//
+// A pack is one or more JSON files (comments allowed) read in order; a later
+// file may override, add or disable requirements of an earlier one by id. The
+// format is documented in rules/README.md. A loaded RulePack is immutable and
+// may be shared between threads.
+#ifndef CLAUSEGAP_ENGINE_RULE_PACK_H_
+#define CLAUSEGAP_ENGINE_RULE_PACK_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+
+namespace clausegap::engine {
+
+/// The loaded, validated rules; its layout is private to engine/ (see
+/// engine/rule_pack_internal.h).
+struct RulePack;
+
+/// Loads rule packs from |paths| (files *.json / *.jsonc, or directories of
+/// them read in name order, in the order given); a later pack may override a
+/// requirement of an earlier one by id, add one or disable one. Returns
+/// kInvalidRules with "file:line: what is wrong" on any error.
+Expected<std::shared_ptr<const RulePack>> LoadRulePacks(const std::vector<std::string>& paths);
+
+/// Returns the directory of the default pack: $CLAUSEGAP_RULES if set, else
+/// <exe dir>/rules (build tree), else CLAUSEGAP_DATADIR "/rules" (install).
+/// Returns kInvalidRules naming every place looked if none exists.
+Expected<std::string> FindDefaultRules();
+
+}  // namespace clausegap::engine
+
+#endif  // CLAUSEGAP_ENGINE_RULE_PACK_H_

@@ -1,0 +1,102 @@
+// The compiled form of a rule pack, shared by the loader and the engine.
+//
+// Private to engine/ (and its tests). Plain values, immutable once
+// LoadRulePacks returns; safe to read from many threads.
+#ifndef CLAUSEGAP_ENGINE_RULE_PACK_INTERNAL_H_
+#define CLAUSEGAP_ENGINE_RULE_PACK_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/result.h"
+#include "engine/rule_pack.h"
+
+namespace clausegap::engine {
+
+/// Sentence modality bits (a matcher's "modality" is a mask of these).
+enum ModalityBit : unsigned {
+  kProhibition = 1u << 0,  ///< 〜してはならない / 〜しないものとする / 禁止する / できない
+  kObligation = 1u << 1,   ///< 〜しなければならない / 〜ものとする / 〜する (affirmative)
+  kPermission = 1u << 2,   ///< 〜することができる / 差し支えない / 妨げない
+  kException = 1u << 3,    ///< 〜この限りでない / 適用しない (a proviso's carve-out)
+};
+
+/// Where a matcher looks, around the sentence it is anchored at.
+enum class Scope {
+  kSentence,   ///< the sentence alone
+  kClause,     ///< the sentence, its provisos and (for a proviso) the sentence it qualifies
+  kParagraph,  ///< every sentence of the same 項 (or the article when it has no 項)
+  kArticle,    ///< every sentence of the same 条
+  kDocument,   ///< every sentence of the document
+};
+
+/// Alternatives: hits when any of the interned terms occurs.
+using TermSet = std::vector<int>;
+
+/// A compiled matcher; every constraint given must hold (logical and).
+struct Matcher {
+  Scope scope = Scope::kSentence;
+  std::vector<TermSet> all;       ///< each set must hit somewhere in the scope
+  TermSet any;                    ///< one must hit (ignored when empty)
+  TermSet none;                   ///< none may hit in the scope
+  TermSet heading;                ///< the article heading contains one (ignored when empty)
+  TermSet heading_none;           ///< the article heading contains none
+  unsigned modality = 0;          ///< the anchor sentence's modality is in the mask (0: any)
+  bool proviso = false;           ///< the anchor must be a proviso (ただし…)
+  bool not_proviso = false;       ///< the anchor must not be a proviso
+  std::vector<Matcher> all_of;    ///< every child holds
+  std::vector<Matcher> any_of;    ///< one child holds (ignored when empty)
+  std::vector<Matcher> none_of;   ///< no child holds
+};
+
+/// One essential or recommended element of a requirement.
+struct Element {
+  std::string id;
+  std::string description;
+  std::string reason;  ///< why weak when an essential element is missing
+  bool essential = false;
+  Matcher match;       ///< anchored at a candidate clause sentence
+};
+
+/// A pattern that makes a candidate clause weak.
+struct WeakIf {
+  std::string id;
+  std::string reason;
+  Matcher match;       ///< anchored at a candidate clause sentence
+};
+
+/// How several candidate clauses combine into one verdict.
+enum class Decide {
+  kBest,   ///< the best candidate counts (whole-contract rule)
+  kWorst,  ///< any weak candidate makes the requirement weak
+};
+
+/// One requirement of the catalogue.
+struct Requirement {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::kRecommended;
+  bool enabled = true;
+  Decide decide = Decide::kBest;
+  TermSet cues;                   ///< heading words that make an article about the subject
+  Matcher clause;                 ///< a sentence on the subject
+  std::vector<Matcher> exclude;   ///< a candidate matching one is not on the subject
+  std::vector<Element> elements;
+  std::vector<WeakIf> weak_if;
+  std::string suggestion;         ///< model clause for gaps
+  std::string origin;             ///< "file:line" of its definition
+};
+
+struct RulePack {
+  std::vector<std::string> terms;           ///< interned, NFKC-normalised term strings
+  std::vector<Requirement> requirements;    ///< every requirement, in pack order (also disabled ones)
+  std::vector<std::string> files;           ///< the files loaded, in order
+};
+
+/// Returns the modality bits of a normalised sentence (0 when none is recognised).
+unsigned DetectModality(std::string_view normalized);
+
+}  // namespace clausegap::engine
+
+#endif  // CLAUSEGAP_ENGINE_RULE_PACK_INTERNAL_H_

@@ -1,0 +1,122 @@
+#include "report/json_printer.h"
+
+#include <nlohmann/json.hpp>
+
+namespace clausegap::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Returns |s| as a JSON string, or null when it is empty.
+Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json EvidenceList(const std::vector<engine::Evidence>& evidence) {
+  Json list = Json::array();
+  for (const engine::Evidence& e : evidence) {
+    Json item = Json::object();
+    item["label"] = e.label;
+    item["heading"] = e.heading;
+    item["text"] = e.text;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+Json StringList(const std::vector<std::string>& strings) {
+  Json list = Json::array();
+  for (const std::string& s : strings) list.push_back(s);
+  return list;
+}
+
+Json RequirementJson(const engine::RequirementResult& r) {
+  Json out = Json::object();
+  out["id"] = r.id;
+  out["title"] = r.title;
+  out["severity"] = engine::SeverityName(r.severity);
+  out["status"] = engine::StatusName(r.status);
+  out["reasons"] = StringList(r.reasons);
+  Json elements = Json::array();
+  for (const engine::ElementResult& e : r.elements) {
+    Json element = Json::object();
+    element["id"] = e.id;
+    element["found"] = e.found;
+    element["essential"] = e.essential;
+    element["description"] = e.description;
+    element["evidence"] = EvidenceList(e.evidence);
+    elements.push_back(std::move(element));
+  }
+  out["elements"] = std::move(elements);
+  out["evidence"] = EvidenceList(r.evidence);
+  out["suggestion"] = StringOrNull(r.suggestion);
+  Json revisions = Json::array();
+  for (const engine::PendingRevision& p : r.pending_revisions) {
+    Json revision = Json::object();
+    revision["kind"] = p.kind;
+    revision["author"] = p.author;
+    revision["date"] = p.date;
+    revision["label"] = p.label;
+    revision["text"] = p.text;
+    revision["message"] = p.message;
+    revisions.push_back(std::move(revision));
+  }
+  out["pending_revisions"] = std::move(revisions);
+  return out;
+}
+
+// Serialises compactly, keeping UTF-8 as is and replacing invalid bytes
+// (a document's text is untrusted) instead of throwing.
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string DocumentToJson(const engine::DocumentReport& report) {
+  Json doc = Json::object();
+  doc["file"] = report.file;
+  doc["status"] = report.ok ? "ok" : "error";
+  doc["error"] = report.ok ? Json(nullptr) : Json(report.error);
+  doc["error_code"] = report.ok ? Json(nullptr) : StringOrNull(report.error_code);
+  doc["title"] = report.title;
+  Json requirements = Json::array();
+  if (report.ok) {
+    for (const engine::RequirementResult& r : report.requirements) {
+      requirements.push_back(RequirementJson(r));
+    }
+  }
+  doc["requirements"] = std::move(requirements);
+  return Dump(doc);
+}
+
+std::string SummaryToJson(const Summary& summary) {
+  Json out = Json::object();
+  out["documents"] = summary.documents;
+  out["errors"] = summary.errors;
+  out["failed"] = summary.failed;
+  out["fail_on"] = FailOnName(summary.fail_on);
+  Json requirements = Json::object();
+  for (const RequirementCounts& c : summary.requirements) {
+    Json counts = Json::object();
+    counts["present"] = c.present;
+    counts["weak"] = c.weak;
+    counts["missing"] = c.missing;
+    requirements[c.id] = std::move(counts);
+  }
+  out["requirements"] = std::move(requirements);
+  return Dump(out);
+}
+
+void JsonPrinter::Begin() {
+  out_ << "{\"schema\":\"" << kReportSchema << "\",\"documents\":[";
+}
+
+void JsonPrinter::Document(const engine::DocumentReport& report) {
+  out_ << (documents_++ == 0 ? "\n" : ",\n") << DocumentToJson(report);
+}
+
+void JsonPrinter::End(const Summary& summary) {
+  out_ << (documents_ == 0 ? "" : "\n") << "],\"summary\":" << SummaryToJson(summary) << "}\n";
+  out_.flush();
+}
+
+}  // namespace clausegap::report

@@ -1,0 +1,645 @@
+#include "structure/structure.h"
+
+#include <string_view>
+#include <utility>
+
+#include "structure/markers.h"
+#include "structure/sentences.h"
+#include "text/normalize.h"
+#include "text/numerals.h"
+
+namespace clausegap::structure {
+namespace {
+
+using model::Block;
+using model::BlockKind;
+
+enum class LineKind { kEmpty, kArticle, kChapter, kHeading, kSection, kMarked, kText };
+
+// What one body block is, before its context is known.
+struct Line {
+  LineKind kind = LineKind::kEmpty;
+  ArticleHead head;       // kArticle
+  Marker marker;          // kMarked
+  SectionHead section;    // kSection
+  std::string heading;    // kHeading, or a numbered clause's heading
+  std::size_t body = 0;   // offset in Block::text where the block's own text starts
+  bool from_label = false;
+  bool clause = false;    // kArticle made from a numbered clause head (1. 目的)
+};
+
+bool IsBody(BlockKind kind) {
+  return kind == BlockKind::kParagraph || kind == BlockKind::kTableCell ||
+         kind == BlockKind::kTextBox;
+}
+
+bool Has(std::string_view s, std::string_view needle) { return s.find(needle) != s.npos; }
+
+bool HeadingStyle(const Block& b) {
+  return b.outline_level >= 0 || Has(b.style, "Heading") || Has(b.style_name, "heading") ||
+         Has(b.style_name, "Heading") || Has(b.style_name, "見出し");
+}
+
+bool TitleStyle(const Block& b) {
+  return b.style == "Title" || b.style_name == "Title" || b.style_name == "title" ||
+         b.style_name == "表題" || b.outline_level == 0 || b.style == "Heading1" ||
+         b.style_name == "heading 1";
+}
+
+// Splits the text after an article label into heading and body.
+void ReadArticleText(std::string_view text, ArticleHead* head) {
+  head->body = text.size();
+  std::string heading;
+  if (ParseHeadingLine(text, &heading)) {
+    head->heading = heading;
+    return;
+  }
+  std::size_t pos = SkipSpace(text, 0);
+  std::string_view inside;
+  if (std::size_t after = ReadBracket(text, pos, &inside)) {
+    head->heading = std::string(Trim(inside));
+    head->body = SkipSpace(text, after);
+    return;
+  }
+  std::string_view rest = Trim(text);
+  if (rest.empty()) return;
+  if (LooksLikeHeading(rest)) {
+    head->heading = std::string(rest);
+  } else {
+    head->body = pos;
+  }
+}
+
+Line Classify(const Block& b) {
+  Line line;
+  std::string_view text = b.text;
+  std::string_view label = Trim(b.label);
+  if (!label.empty()) {
+    ArticleHead head = ParseArticleHead(label);
+    if (head.ok && head.body == label.size() && head.heading.empty()) {
+      ReadArticleText(text, &head);
+      line.kind = LineKind::kArticle;
+      line.head = std::move(head);
+      line.from_label = true;
+      return line;
+    }
+    Marker marker = ParseMarker(label, true);
+    if (marker.kind != MarkerKind::kNone) {
+      marker.body = SkipSpace(text, 0);
+      line.kind = Trim(text).empty() ? LineKind::kEmpty : LineKind::kMarked;
+      line.marker = std::move(marker);
+      line.body = line.marker.body;
+      line.from_label = true;
+      return line;
+    }
+    if (IsChapterHead(label)) {
+      line.kind = LineKind::kChapter;
+      return line;
+    }
+  }
+  if (Trim(text).empty()) return line;
+  if (SectionHead section = ParseSectionHead(text); section.ok) {
+    line.kind = LineKind::kSection;
+    line.section = std::move(section);
+    return line;
+  }
+  if (IsChapterHead(text)) {
+    line.kind = LineKind::kChapter;
+    return line;
+  }
+  if (ArticleHead head = ParseArticleHead(text); head.ok) {
+    line.kind = LineKind::kArticle;
+    line.body = head.body;
+    line.head = std::move(head);
+    return line;
+  }
+  if (ParseHeadingLine(text, &line.heading)) {
+    line.kind = LineKind::kHeading;
+    return line;
+  }
+  if (Marker marker = ParseMarker(text, false); marker.kind != MarkerKind::kNone) {
+    line.kind = LineKind::kMarked;
+    line.body = marker.body;
+    line.marker = std::move(marker);
+    return line;
+  }
+  // 1（目的）: a clause number glued to its bracketed heading.
+  std::size_t pos = SkipSpace(text, 0);
+  std::size_t digits = pos;
+  while (digits < text.size()) {
+    char32_t cp = 0;
+    std::size_t n = text::DecodeAt(text, digits, &cp);
+    if (text::DigitValue(cp) < 0) break;
+    digits += n;
+  }
+  if (digits > pos && ParseHeadingLine(text.substr(digits), &line.heading)) {
+    line.kind = LineKind::kMarked;
+    line.marker.kind = MarkerKind::kArabic;
+    line.marker.value = text::ParseNumeral(text.substr(pos, digits - pos));
+    line.marker.literal = std::string(text.substr(pos, digits - pos));
+    line.marker.body = digits;
+    line.body = digits;
+    return line;
+  }
+  line.kind = LineKind::kText;
+  line.body = SkipSpace(text, 0);
+  return line;
+}
+
+// A numbered clause head in a contract without 第N条: "1. 目的", "1（目的）",
+// or a heading-styled "1 目的".
+bool ClauseHead(const Block& b, Line* line) {
+  if (line->kind != LineKind::kMarked || line->marker.kind != MarkerKind::kArabic) return false;
+  std::string_view rest = Trim(std::string_view(b.text).substr(line->body));
+  std::string heading = line->heading;
+  if (heading.empty() && !ParseHeadingLine(rest, &heading)) {
+    if (rest.empty() || Has(rest, "。") || Has(rest, "、") || Has(rest, "：") ||
+        CodePoints(rest) > (HeadingStyle(b) ? 40u : 30u)) {
+      return false;
+    }
+    heading = std::string(rest);
+  }
+  line->heading = std::move(heading);
+  return true;
+}
+
+// Per-article state of the 項/号 walk.
+struct ArticleState {
+  int paragraph = 0;
+  bool numbered = false;      // some 項 carried a number
+  bool paren = false;         // 項 are (1), (2) …: cited literally
+  int paragraph_level = -1;   // Word numbering level of labelled 項
+  int item = 0;
+  MarkerKind item_kind = MarkerKind::kNone;
+  int item_level = -1;
+  int sub = 0;
+  MarkerKind sub_kind = MarkerKind::kNone;
+  std::string sub_literal;
+  bool intro = false;         // the last 項 text introduces a list
+  bool has_text = false;      // the article has text of its own
+  bool open = false;          // the last block ended mid-sentence
+};
+
+// Where a sentence sits, before labels are made.
+struct Place {
+  int paragraph = 0;
+  int item = 0;
+  int sub = 0;
+  MarkerKind item_kind = MarkerKind::kNone;
+  std::string sub_literal;
+};
+
+struct ArticleInfo {
+  bool numbered = false;
+  bool paren = false;
+  bool clause = false;  // numbered-clause contract
+  bool pseudo = false;  // section text outside any article
+  bool decimal = false; // 項 written 1.1, 1.2: always cited
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const model::Document& document) : doc_(document) {}
+
+  Structure Run() {
+    ClassifyAll();
+    Walk();
+    Finish();
+    return std::move(out_);
+  }
+
+ private:
+  void ClassifyAll() {
+    lines_.resize(doc_.blocks.size());
+    int articles = 0;
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (!IsBody(doc_.blocks[i].kind)) continue;
+      lines_[i] = Classify(doc_.blocks[i]);
+      if (lines_[i].kind == LineKind::kArticle) ++articles;
+    }
+    if (articles > 0) return;
+    // No 第N条: try numbered clauses.
+    std::vector<std::size_t> heads;
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (IsBody(doc_.blocks[i].kind) && ClauseHead(doc_.blocks[i], &lines_[i])) heads.push_back(i);
+    }
+    if (heads.size() < 2) return;
+    out_.numbered_clauses = true;
+    for (std::size_t i : heads) {
+      Line& line = lines_[i];
+      line.kind = LineKind::kArticle;
+      line.clause = true;
+      line.head.ok = true;
+      line.head.number = line.marker.value;
+      line.head.heading = line.heading;
+      line.head.body = doc_.blocks[i].text.size();
+    }
+  }
+
+  // Index of the next non-empty body block after |i|, or -1.
+  int NextContent(std::size_t i) const {
+    for (std::size_t k = i + 1; k < doc_.blocks.size(); ++k) {
+      if (!IsBody(doc_.blocks[k].kind)) continue;
+      if (lines_[k].kind != LineKind::kEmpty) return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  void StartSection(std::string name, std::string title, int block) {
+    CloseSection();
+    Section section;
+    section.name = std::move(name);
+    section.title = std::move(title);
+    section.heading_block = block;
+    section.first_article = static_cast<int>(out_.articles.size());
+    out_.sections.push_back(std::move(section));
+    section_ = out_.sections.back().name;
+    // Text before the section's first article belongs to a pseudo-article.
+    Article pseudo;
+    pseudo.section = section_;
+    pseudo.label = section_;
+    pseudo.heading = out_.sections.back().title;
+    pseudo.heading_block = block;
+    OpenArticle(std::move(pseudo), ArticleInfo{false, false, false, true});
+    zone_ = Zone::kArticle;
+  }
+
+  void CloseSection() {
+    if (!out_.sections.empty()) {
+      out_.sections.back().end_article = static_cast<int>(out_.articles.size());
+    }
+  }
+
+  void OpenArticle(Article article, ArticleInfo info) {
+    article.first_sentence = static_cast<int>(out_.sentences.size());
+    article.end_sentence = article.first_sentence;
+    out_.articles.push_back(std::move(article));
+    info_.push_back(info);
+    article_ = static_cast<int>(out_.articles.size()) - 1;
+    state_ = ArticleState{};
+  }
+
+  void Walk() {
+    bool seen_article = false;
+    int preamble_blocks = 0;
+    std::string pending_heading;
+    int skip = -1;
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const Block& block = doc_.blocks[i];
+      if (!IsBody(block.kind)) {
+        Emit(static_cast<int>(i), 0, Zone::kOther, -1, Place{});
+        continue;
+      }
+      Line& line = lines_[i];
+      if (line.kind == LineKind::kEmpty || static_cast<int>(i) == skip) continue;
+      const int b = static_cast<int>(i);
+      if (line.kind == LineKind::kSection) {
+        StartSection(line.section.name, line.section.title, b);
+        seen_article = true;
+        continue;
+      }
+      if (line.kind == LineKind::kChapter) continue;
+      if (line.kind == LineKind::kHeading) {
+        int next = NextContent(i);
+        if (next >= 0 && lines_[next].kind == LineKind::kArticle && lines_[next].head.heading.empty()) {
+          pending_heading = line.heading;
+          continue;
+        }
+      }
+      if (line.kind == LineKind::kArticle) {
+        Article article;
+        article.section = section_;
+        article.number = line.head.Number();
+        std::string label = line.clause ? article.number : line.head.Label();
+        article.label = section_.empty() ? label : section_ + " " + label;
+        article.heading = line.head.heading.empty() ? pending_heading : line.head.heading;
+        article.heading_block = b;
+        pending_heading.clear();
+        if (article.heading.empty()) {  // heading on the line after: 第1条 / （目的）
+          int next = NextContent(i);
+          if (next >= 0 && lines_[next].kind == LineKind::kHeading) {
+            article.heading = lines_[next].heading;
+            skip = next;
+          }
+        }
+        // An article number that restarts inside a section's pseudo-article
+        // text keeps the section.
+        OpenArticle(std::move(article), ArticleInfo{false, false, line.clause, false});
+        zone_ = Zone::kArticle;
+        seen_article = true;
+        if (line.head.body < block.text.size()) Body(b, line.head.body, MarkerKind::kNone, line);
+        continue;
+      }
+      pending_heading.clear();
+      if (!seen_article) {
+        Preamble(b, line, preamble_blocks++);
+        continue;
+      }
+      if (zone_ == Zone::kArticle && line.kind != LineKind::kMarked &&
+          IsSignatureStart(block.text)) {
+        zone_ = Zone::kSignature;
+        article_ = -1;
+      }
+      if (zone_ != Zone::kArticle) {
+        Emit(b, SkipSpace(block.text, 0), zone_, -1, Place{});
+        continue;
+      }
+      Body(b, line.body, line.kind == LineKind::kMarked ? line.marker.kind : MarkerKind::kNone, line);
+    }
+    CloseSection();
+  }
+
+  void Preamble(int b, const Line& line, int count) {
+    const Block& block = doc_.blocks[b];
+    if (out_.title_block < 0 && count < 8 && line.kind != LineKind::kMarked &&
+        (IsTitleText(block.text) || (TitleStyle(block) && CodePoints(Trim(block.text)) <= 40))) {
+      std::string_view title = Trim(block.text);
+      while (!title.empty() && (title.front() == '#' || title.front() == '*')) title = Trim(title.substr(1));
+      while (!title.empty() && title.back() == '*') title = Trim(title.substr(0, title.size() - 1));
+      out_.title = std::string(title);
+      out_.title_block = b;
+      Emit(b, SkipSpace(block.text, 0), Zone::kTitle, -1, Place{});
+      // A document that is itself a schedule: ○○契約書別紙.
+      for (std::string_view word : {"別紙", "別記", "別表", "特記事項"}) {
+        if (title.size() >= word.size() && title.substr(title.size() - word.size()) == word) {
+          StartSection(std::string(word), out_.title, b);
+          zone_ = Zone::kPreamble;
+          pseudo_from_title_ = true;
+          break;
+        }
+      }
+      return;
+    }
+    if (pseudo_from_title_) {
+      Body(b, SkipSpace(block.text, 0), MarkerKind::kNone, line);
+      return;
+    }
+    Emit(b, SkipSpace(block.text, 0), Zone::kPreamble, -1, Place{});
+  }
+
+  // Places the text of block |b| from |from| inside the current article.
+  void Body(int b, std::size_t from, MarkerKind kind, const Line& line) {
+    const Block& block = doc_.blocks[b];
+    ArticleState& st = state_;
+    const Marker& m = line.marker;
+    const int level = line.from_label ? block.num_level : -1;
+    auto new_paragraph = [&](int number) {
+      st.paragraph = number;
+      st.item = 0;
+      st.item_kind = MarkerKind::kNone;
+      st.item_level = -1;
+      st.sub = 0;
+      st.sub_kind = MarkerKind::kNone;
+      st.intro = false;
+    };
+    auto new_item = [&](int number, MarkerKind item_kind) {
+      if (st.paragraph == 0) st.paragraph = 1;
+      st.item = number;
+      st.item_kind = item_kind;
+      st.item_level = level;
+      st.sub = 0;
+      st.sub_kind = MarkerKind::kNone;
+    };
+    auto new_sub = [&](int number, MarkerKind sub_kind, std::string literal) {
+      st.sub = number;
+      st.sub_kind = sub_kind;
+      st.sub_literal = std::move(literal);
+    };
+    const bool clause = info_[article_].clause;
+    switch (kind) {
+      case MarkerKind::kNone:
+        if (!st.open) {
+          if (st.item > 0) {  // text after a list returns to the 項
+            st.item = 0;
+            st.sub = 0;
+            st.item_kind = MarkerKind::kNone;
+          }
+        }
+        if (st.paragraph == 0) st.paragraph = 1;
+        break;
+      case MarkerKind::kDecimal:
+        if (clause) {
+          new_paragraph(m.sub_value);
+          st.numbered = true;
+          info_[article_].decimal = true;
+        } else {
+          new_item(m.value * 100 + m.sub_value, MarkerKind::kDecimal);
+        }
+        break;
+      case MarkerKind::kArabic: {
+        bool deeper = level >= 0 && st.paragraph_level >= 0 && level > st.paragraph_level;
+        bool continues_items = st.item_kind == MarkerKind::kArabic && m.value == st.item + 1;
+        bool next_paragraph = st.numbered && m.value == st.paragraph + 1;
+        bool is_item = deeper || (continues_items && !(next_paragraph && st.item == 0)) ||
+                       (st.intro && m.value == 1) || (st.has_text && m.value == 1 && st.paragraph >= 1 &&
+                                                      !st.numbered);
+        if (st.intro && !is_item && !next_paragraph) is_item = true;
+        if (is_item && st.item > 0 && st.item_kind != MarkerKind::kArabic &&
+            st.item_kind != MarkerKind::kNone) {
+          new_sub(m.value, kind, "(" + std::to_string(m.value) + ")");
+        } else if (is_item) {
+          new_item(m.value, MarkerKind::kArabic);
+        } else {
+          new_paragraph(m.value);
+          st.numbered = true;
+          if (level >= 0) st.paragraph_level = level;
+        }
+        break;
+      }
+      case MarkerKind::kParen:
+      case MarkerKind::kHalfParen:
+      case MarkerKind::kCircled:
+      case MarkerKind::kKanji:
+        if ((kind == MarkerKind::kParen || kind == MarkerKind::kHalfParen) &&
+            (st.paren || (!st.has_text && st.paragraph == 0))) {
+          new_paragraph(m.value);
+          st.paren = true;
+          st.numbered = true;
+        } else if (st.item == 0 || st.item_kind == kind || st.item_kind == MarkerKind::kNone ||
+                   (level >= 0 && st.item_level >= 0 && level <= st.item_level)) {
+          new_item(m.value, kind);
+        } else {
+          new_sub(m.value, kind, Literal(kind, m));
+        }
+        break;
+      case MarkerKind::kIroha:
+      case MarkerKind::kLatin:
+        if (st.item > 0 && st.item_kind != kind) {
+          new_sub(m.value, kind, Literal(kind, m));
+        } else {
+          new_item(m.value, kind);
+        }
+        break;
+      case MarkerKind::kBullet:
+        if (st.item > 0 && st.item_kind != MarkerKind::kBullet &&
+            !(level >= 0 && st.item_level >= 0 && level <= st.item_level)) {
+          new_sub(st.sub_kind == MarkerKind::kBullet ? st.sub + 1 : 1, kind, "");
+          st.sub_literal = "(" + std::to_string(st.sub) + ")";
+        } else {
+          new_item(st.item_kind == MarkerKind::kBullet ? st.item + 1 : 1, MarkerKind::kBullet);
+        }
+        break;
+    }
+    if (st.paren) info_[article_].paren = true;
+    Place place{st.paragraph, st.item, st.sub, st.item_kind, st.sub_literal};
+    std::size_t first = out_.sentences.size();
+    Emit(b, from, Zone::kArticle, article_, place);
+    if (out_.sentences.size() > first) {
+      const std::string& last = out_.sentences.back().text;
+      if (st.item == 0) st.intro = IntroducesList(last);
+      st.open = !EndsVisibly(last);
+      st.has_text = true;
+    }
+  }
+
+  static std::string Literal(MarkerKind kind, const Marker& m) {
+    switch (kind) {
+      case MarkerKind::kIroha: {
+        std::string_view lit = m.literal;
+        // Keep the katakana itself: (イ) / イ． → イ.
+        for (std::size_t pos = 0; pos < lit.size();) {
+          char32_t cp = 0;
+          std::size_t n = text::DecodeAt(lit, pos, &cp);
+          if (text::IrohaIndex(cp) > 0) return std::string(lit.substr(pos, n));
+          pos += n;
+        }
+        return std::string(lit);
+      }
+      case MarkerKind::kLatin:
+        return "(" + std::string(1, static_cast<char>('a' + m.value - 1)) + ")";
+      case MarkerKind::kCircled:
+        return m.literal.substr(0, 3);
+      default:
+        return "(" + std::to_string(m.value) + ")";
+    }
+  }
+
+  void Emit(int b, std::size_t from, Zone zone, int article, const Place& place) {
+    const Block& block = doc_.blocks[b];
+    std::vector<SentenceSpan> spans = SplitSentences(block.text, from);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      Sentence s;
+      s.text = block.text.substr(spans[k].begin, spans[k].end - spans[k].begin);
+      s.normalized = text::Normalize(s.text).text;
+      s.block = b;
+      s.begin = spans[k].begin;
+      s.zone = zone;
+      s.article = article;
+      s.paragraph = place.paragraph;
+      s.item = place.item;
+      s.sub_item = place.sub;
+      s.proviso = IsProviso(s.text);
+      out_.sentences.push_back(std::move(s));
+      places_.push_back(place);
+    }
+    if (article >= 0) out_.articles[article].end_sentence = static_cast<int>(out_.sentences.size());
+  }
+
+  void Finish() {
+    // Which articles have more than one 項.
+    for (std::size_t a = 0; a < out_.articles.size(); ++a) {
+      const Article& article = out_.articles[a];
+      for (int i = article.first_sentence; i < article.end_sentence; ++i) {
+        if (out_.sentences[i].paragraph > 1 || info_[a].decimal) info_[a].numbered = true;
+      }
+    }
+    for (std::size_t i = 0; i < out_.sentences.size(); ++i) {
+      Sentence& s = out_.sentences[i];
+      const Place& place = places_[i];
+      if (s.article >= 0) {
+        const ArticleInfo& info = info_[s.article];
+        const Article& article = out_.articles[s.article];
+        std::string label = article.label;
+        if (!info.numbered) s.paragraph = 0;
+        if (info.pseudo) {
+          // Section text: cite the section; items as 第N号.
+        } else if (s.paragraph > 0 && info.clause) {
+          label += (info.paren ? "(" + std::to_string(s.paragraph) + ")"
+                               : "." + std::to_string(s.paragraph));
+        } else if (s.paragraph > 0) {
+          label += info.paren ? "(" + std::to_string(s.paragraph) + ")"
+                              : "第" + std::to_string(s.paragraph) + "項";
+        }
+        if (s.item > 0) {
+          if (info.clause) {
+            label += place.item_kind == MarkerKind::kCircled ? CircledLiteral(s.item)
+                                                             : "(" + std::to_string(s.item) + ")";
+          } else if (place.item_kind == MarkerKind::kDecimal) {
+            label += std::to_string(s.item / 100) + "." + std::to_string(s.item % 100);
+          } else {
+            label += (info.pseudo ? " " : "") + std::string("第") + std::to_string(s.item) + "号";
+          }
+        }
+        if (s.sub_item > 0) label += place.sub_literal;
+        s.label = std::move(label);
+      }
+      if (s.proviso) s.proviso_of = ProvisoTarget(static_cast<int>(i));
+    }
+    // The last sentence of a block that ends mid-sentence runs on into the
+    // next block's first sentence when that one continues the same place.
+    for (std::size_t i = 0; i + 1 < out_.sentences.size(); ++i) {
+      Sentence& s = out_.sentences[i];
+      const Sentence& next = out_.sentences[i + 1];
+      if (s.block == next.block || s.zone != next.zone || s.zone == Zone::kOther ||
+          s.zone == Zone::kSignature || s.zone == Zone::kTitle) {
+        continue;
+      }
+      if (next.begin != SkipSpace(doc_.blocks[next.block].text, 0)) continue;  // a marker came first
+      if (!lines_[next.block].from_label && lines_[next.block].kind == LineKind::kText &&
+          s.label == next.label && !EndsVisibly(s.text) && !next.proviso) {
+        s.continued = true;
+      }
+    }
+  }
+
+  static std::string CircledLiteral(int n) {
+    char32_t cp = n <= 20 ? 0x2460 + n - 1 : n <= 35 ? 0x3251 + n - 21 : 0x32B1 + n - 36;
+    std::string out;
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+    return out;
+  }
+
+  int ProvisoTarget(int i) const {
+    const Sentence& s = out_.sentences[i];
+    int fallback = -1;
+    for (int j = i - 1; j >= 0 && j >= i - 200; --j) {
+      const Sentence& t = out_.sentences[j];
+      if (t.zone != s.zone || t.article != s.article) break;
+      if (s.article < 0) return t.block == s.block ? j : -1;
+      if (t.paragraph != s.paragraph) break;
+      if (t.item == s.item && t.sub_item == s.sub_item) return j;
+      if (t.item == 0 && fallback < 0) fallback = j;
+    }
+    return fallback;
+  }
+
+  const model::Document& doc_;
+  std::vector<Line> lines_;
+  Structure out_;
+  std::vector<ArticleInfo> info_;
+  std::vector<Place> places_;
+  ArticleState state_;
+  std::string section_;
+  Zone zone_ = Zone::kPreamble;
+  int article_ = -1;
+  bool pseudo_from_title_ = false;
+};
+
+}  // namespace
+
+const char* ZoneName(Zone zone) {
+  switch (zone) {
+    case Zone::kTitle: return "title";
+    case Zone::kPreamble: return "preamble";
+    case Zone::kArticle: return "article";
+    case Zone::kSignature: return "signature";
+    case Zone::kOther: return "other";
+  }
+  return "other";
+}
+
+Structure Analyze(const model::Document& document) { return Analyzer(document).Run(); }
+
+}  // namespace clausegap::structure

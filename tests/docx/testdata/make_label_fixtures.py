@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Regenerates tests/docx/testdata/labels/*.labels from LibreOffice.
+
+For each .docx given, LibreOffice renders the text twice: as is, and from a
+copy whose automatic numbering is removed (every w:numPr dropped from the
+document and its styles). Both renderings have the same lines; where they
+differ, the difference at the start of the line is the label LibreOffice
+shows. The fixture lists those labels, one per line, in document order:
+facts about the file, not its prose.
+
+Usage: make_label_fixtures.py OUTDIR FILE.docx...
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+NUMPR = re.compile(rb"<(\w+:)?numPr\b[^>]*/>|<(\w+:)?numPr\b.*?</(\w+:)?numPr>", re.S)
+
+
+def cat(path, workdir):
+    env = dict(os.environ, HOME=workdir)
+    out = subprocess.run(["soffice", "--headless", "--cat", path], capture_output=True,
+                         env=env, timeout=300, check=False).stdout.decode("utf-8", "replace")
+    return out.lstrip("\ufeff").split("\n")
+
+
+def strip_numbering(src, dst):
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.endswith(".xml") and info.filename.startswith("word/"):
+                data = NUMPR.sub(b"", data)
+            zout.writestr(info, data)
+
+
+def labels(path):
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = os.path.join(tmp, "plain.docx")
+        strip_numbering(path, plain)
+        numbered, unnumbered = cat(path, tmp), cat(plain, tmp)
+    if not numbered or len(numbered) != len(unnumbered):
+        raise SystemExit(f"{path}: renderings do not align")
+    out = []
+    for a, b in zip(numbered, unnumbered):
+        if a == b:
+            continue
+        body = b.strip()
+        a = a.rstrip()
+        prefix = a[: len(a) - len(body)] if body and a.endswith(body) else a
+        label = prefix.strip()
+        if label:
+            out.append(label)
+    return out
+
+
+def main():
+    outdir, files = sys.argv[1], sys.argv[2:]
+    for path in files:
+        name = os.path.basename(path)[: -len(".docx")]
+        found = labels(path)
+        with open(os.path.join(outdir, name + ".labels"), "w", encoding="utf-8") as f:
+            f.write("".join(label + "\n" for label in found))
+        print(f"{name}: {len(found)} labels")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+// Rule pack loading and validation: every error names file:line and the cause.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "engine/rule_pack.h"
+#include "engine/rule_pack_internal.h"
+
+namespace clausegap::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Writes |text| to a fresh file under the temp dir and returns its path.
+std::string WritePack(const std::string& name, const std::string& text) {
+  fs::path dir = fs::temp_directory_path() / "clausegap_rule_pack_test";
+  fs::create_directories(dir);
+  fs::path p = dir / name;
+  std::ofstream(p, std::ios::binary) << text;
+  return p.string();
+}
+
+const char* kMinimal = R"({
+  // a comment
+  "terms": {"consent": "承諾|同意"},
+  "requirements": [
+    {
+      "id": "redelegation",
+      "title": "再委託",
+      "severity": "required",
+      "clause": {"any": ["再委託"]},
+      "elements": [
+        {"id": "consent", "essential": true, "description": "承諾", "all": ["$consent"]}
+      ],
+      "suggestion": "乙は再委託してはならない。"
+    }
+  ]
+})";
+
+std::string LoadError(const std::string& text, const std::string& name = "bad.jsonc") {
+  std::string path = WritePack(name, text);
+  auto pack = LoadRulePacks({path});
+  REQUIRE(!pack);
+  CHECK(pack.error().code == ErrorCode::kInvalidRules);
+  std::string msg = pack.error().message;
+  REQUIRE(msg.rfind(path + ":", 0) == 0);
+  return msg.substr(path.size() + 1);
+}
+
+TEST_CASE("the default pack loads and implements the whole catalogue") {
+  auto pack = LoadRulePacks({std::string(CLAUSEGAP_SOURCE_DIR) + "/rules"});
+  REQUIRE_MESSAGE(pack, (pack ? "" : pack.error().message));
+  std::vector<std::string> ids;
+  for (const Requirement& r : (*pack)->requirements) ids.push_back(r.id);
+  CHECK(ids == std::vector<std::string>{"redelegation", "return-deletion", "breach-notification", "liability",
+                                        "confidential-definition", "confidentiality", "purpose-limitation",
+                                        "copy-restriction", "security-measures", "audit", "personnel",
+                                        "compliance", "survival", "termination-for-breach", "data-location"});
+  for (const Requirement& r : (*pack)->requirements) {
+    CHECK_MESSAGE(!r.suggestion.empty(), r.id);
+    CHECK(r.severity == (ids.begin() + 4 > std::find(ids.begin(), ids.end(), r.id) ? Severity::kRequired
+                                                                                 : Severity::kRecommended));
+  }
+}
+
+TEST_CASE("a minimal pack loads; terms are interned and $names expanded") {
+  auto pack = LoadRulePacks({WritePack("min.jsonc", kMinimal)});
+  REQUIRE_MESSAGE(pack, (pack ? "" : pack.error().message));
+  const Requirement& r = (*pack)->requirements.at(0);
+  CHECK(r.severity == Severity::kRequired);
+  REQUIRE(r.elements.size() == 1);
+  REQUIRE(r.elements[0].match.all.size() == 1);
+  CHECK(r.elements[0].match.all[0].size() == 2);  // 承諾 | 同意
+  CHECK(r.elements[0].match.scope == Scope::kClause);
+}
+
+TEST_CASE("a typo'd key fails with its line and a suggestion") {
+  std::string text = kMinimal;
+  text.replace(text.find("\"elements\""), 10, "\"elemnts\"");
+  CHECK(LoadError(text) == "10: unknown key \"elemnts\" in requirement (did you mean \"elements\"?)");
+}
+
+TEST_CASE("a typo'd matcher key fails at its line") {
+  std::string text = kMinimal;
+  text.replace(text.find("\"any\""), 5, "\"anny\"");
+  CHECK(LoadError(text) == "9: unknown key \"anny\" in matcher (did you mean \"any\"?)");
+}
+
+TEST_CASE("JSON syntax errors report the line") {
+  std::string text = kMinimal;
+  text.replace(text.find("\"title\": \"再委託\","), 21, "\"title\": \"再委託\"");
+  std::string msg = LoadError(text);
+  CHECK_MESSAGE(msg.rfind("8: invalid JSON: syntax error", 0) == 0, msg);
+}
+
+TEST_CASE("bad patterns: empty term list, empty alternative, unknown modality, unknown scope") {
+  std::string text = kMinimal;
+  text.replace(text.find("[\"再委託\"]"), std::string("[\"再委託\"]").size(), "[]");
+  CHECK(LoadError(text) == "9: empty term list");
+
+  text = kMinimal;
+  text.replace(text.find("\"再委託\"]"), std::string("\"再委託\"]").size(), "\"再委託||下請\"]");
+  CHECK(LoadError(text) == "9: empty alternative in term \"再委託||下請\"");
+
+  text = kMinimal;
+  text.replace(text.find("\"any\""), 5, "\"modality\": \"prohibiton\", \"any\"");
+  CHECK(LoadError(text) == "9: unknown modality \"prohibiton\" (did you mean \"prohibition\"?)");
+
+  text = kMinimal;
+  text.replace(text.find("\"any\""), 5, "\"scope\": \"chapter\", \"any\"");
+  CHECK(LoadError(text) == "9: unknown scope \"\"chapter\"\" (expected sentence, clause, paragraph, article or document)");
+}
+
+TEST_CASE("an unknown term set name fails at the use") {
+  std::string text = kMinimal;
+  text.replace(text.find("$consent"), 8, "$consnet");
+  CHECK(LoadError(text) == "11: unknown term set \"$consnet\" (did you mean \"$consent\"?)");
+}
+
+TEST_CASE("missing keys and bad severity") {
+  std::string text = kMinimal;
+  text.replace(text.find("\"required\""), 10, "\"mandatory\"");
+  CHECK(LoadError(text) == "8: unknown severity \"mandatory\" (expected required or recommended)");
+
+  text = kMinimal;
+  text.replace(text.find("\"suggestion\""), 12, "\"comment\"");
+  CHECK(LoadError(text) == "5: requirement \"redelegation\": missing key \"suggestion\"");
+}
+
+TEST_CASE("overrides: change severity and wording, add, disable; unknown id fails") {
+  std::string base = WritePack("base.jsonc", kMinimal);
+  std::string playbook = WritePack("playbook.json", R"({
+    "terms": {"consent": "承認"},
+    "overrides": [
+      {"id": "redelegation", "severity": "recommended", "suggestion": "差し替え"}
+    ],
+    "requirements": [
+      {"id": "escrow", "title": "寄託", "severity": "recommended", "clause": {"any": ["寄託"]}, "suggestion": "…"}
+    ]
+  })");
+  auto pack = LoadRulePacks({base, playbook});
+  REQUIRE_MESSAGE(pack, (pack ? "" : pack.error().message));
+  REQUIRE((*pack)->requirements.size() == 2);
+  const Requirement& r = (*pack)->requirements[0];
+  CHECK(r.severity == Severity::kRecommended);
+  CHECK(r.suggestion == "差し替え");
+  CHECK(r.title == "再委託");
+  // The later term set replaces the wording list everywhere it is used.
+  REQUIRE(r.elements[0].match.all[0].size() == 1);
+  CHECK((*pack)->terms[r.elements[0].match.all[0][0]] == "承認");
+
+  std::string disable = WritePack("disable.json", R"({"overrides": [{"id": "redelegation", "enabled": false}]})");
+  auto disabled = LoadRulePacks({base, disable});
+  REQUIRE(disabled);
+  CHECK_FALSE((*disabled)->requirements[0].enabled);
+
+  std::string typo = WritePack("typo.json", "{\n  \"overrides\": [\n    {\"id\": \"redelgation\"}\n  ]\n}\n");
+  auto bad = LoadRulePacks({base, typo});
+  REQUIRE(!bad);
+  CHECK(bad.error().message == typo + ":3: override of unknown requirement \"redelgation\" (did you mean \"redelegation\"?)");
+
+  auto dup = LoadRulePacks({base, base});
+  REQUIRE(!dup);
+  CHECK(dup.error().message.find("duplicate requirement id \"redelegation\"") != std::string::npos);
+}
+
+TEST_CASE("missing paths and empty directories fail") {
+  auto missing = LoadRulePacks({"/nonexistent/rules.json"});
+  REQUIRE(!missing);
+  CHECK(missing.error().message == "/nonexistent/rules.json: no such file or directory");
+  fs::path empty = fs::temp_directory_path() / "clausegap_rule_pack_test_empty";
+  fs::create_directories(empty);
+  auto none = LoadRulePacks({empty.string()});
+  REQUIRE(!none);
+  CHECK(none.error().message == empty.string() + ": no rule pack (*.json, *.jsonc) in directory");
+}
+
+TEST_CASE("FindDefaultRules honours $CLAUSEGAP_RULES and lists where it looked") {
+  std::string src = std::string(CLAUSEGAP_SOURCE_DIR) + "/rules";
+  setenv("CLAUSEGAP_RULES", src.c_str(), 1);
+  auto found = FindDefaultRules();
+  REQUIRE(found);
+  CHECK(*found == src);
+  setenv("CLAUSEGAP_RULES", "/nonexistent/rules", 1);
+  auto other = FindDefaultRules();
+  // Falls back to <exe dir>/rules or the install dir; if neither exists the error lists them.
+  if (!other) CHECK(other.error().message.find("/nonexistent/rules ($CLAUSEGAP_RULES)") != std::string::npos);
+  unsetenv("CLAUSEGAP_RULES");
+}
+
+TEST_CASE("modality from the sentence end") {
+  CHECK(DetectModality("乙は、第三者に再委託してはならない。") == kProhibition);
+  CHECK(DetectModality("乙は、秘密情報を開示しないものとする。") == kProhibition);
+  CHECK(DetectModality("乙は、再委託することができない。") == kProhibition);
+  CHECK(DetectModality("乙は、第三者に再委託することができる。") == kPermission);
+  CHECK(DetectModality("乙は、直ちに報告しなければならない。") == kObligation);
+  CHECK(DetectModality("乙は、これを返還するものとする。") == kObligation);
+  CHECK(DetectModality("ただし、甲の承諾を得た場合はこの限りでない。") == kException);
+  CHECK(DetectModality("当社は一切の責任を負いません。") == kProhibition);
+}
+
+}  // namespace
+}  // namespace clausegap::engine
