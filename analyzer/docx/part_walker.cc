@@ -11,9 +11,16 @@ using model::BlockKind;
 using model::RevisionKind;
 
 // Appends the text content (PCDATA and CDATA children) of |node|.
+// C0 control characters other than tab and line breaks are not XML 1.0, but
+// pugixml accepts them and converters leave form feeds behind: drop them.
 void AppendNodeText(pugi::xml_node node, std::string* out) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out->append(child.value());
+    if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) continue;
+    for (const char* c = child.value(); *c != '\0'; ++c) {
+      unsigned char u = static_cast<unsigned char>(*c);
+      if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') continue;
+      out->push_back(*c);
+    }
   }
 }
 
@@ -36,7 +43,7 @@ int PartWalker::AddRevision(RevisionKind kind, pugi::xml_node node, bool attach)
   if (const char* date = ns_.Attr(node, Ns::kW, "date")) revision.date = date;
   revision.part = spec_->name;
   Para* para = Current();
-  revision.paragraph = para != nullptr ? para->index : paragraph_count_;
+  revision.paragraph = para != nullptr ? para->own_index : paragraph_count_;
   int index = static_cast<int>(out_->revisions.size());
   out_->revisions.push_back(std::move(revision));
   if (attach) {
@@ -91,7 +98,7 @@ void PartWalker::PopContainer() {
 
 void PartWalker::StartParagraph() {
   Para para;
-  para.index = paragraph_count_++;
+  para.index = para.own_index = paragraph_count_++;
   para.kind = spec_->kind;
   if (spec_->kind == BlockKind::kParagraph && !containers_.empty()) {
     const Container& top = containers_.back();
@@ -112,6 +119,14 @@ void PartWalker::StartParagraph() {
     Para carry = std::move(top.carry);
     top.has_carry = false;
     para.index = carry.index;
+    if (!carry.text.empty()) {
+      // Text before the removed mark leads the joined paragraph, and so do
+      // its style and numbering.
+      para.keep_properties = true;
+      para.style = std::move(carry.style);
+      para.num = carry.num;
+      para.outline_level = carry.outline_level;
+    }
     para.text = std::move(carry.text);
     para.revisions = std::move(carry.revisions);
     para.content_revision = carry.content_revision;
@@ -242,6 +257,9 @@ void PartWalker::ReadParagraphProperties(pugi::xml_node ppr) {
   for (pugi::xml_node child = ppr.first_child(); child; child = child.next_sibling()) {
     std::string_view local;
     if (child.type() != pugi::node_element || ns_.Element(child, &local) != Ns::kW) continue;
+    if (para->keep_properties && (local == "pStyle" || local == "numPr" || local == "outlineLvl")) {
+      continue;
+    }
     if (local == "pStyle") {
       const char* v = ns_.Attr(child, Ns::kW, "val");
       para->style = v != nullptr ? v : "";

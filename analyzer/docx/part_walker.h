@@ -61,7 +61,9 @@ class PartWalker {
  private:
   // A paragraph being read (w:p), or one waiting to be emitted.
   struct Para {
-    int index = 0;
+    int index = 0;      // index of the first w:p whose text this holds
+    int own_index = 0;  // index of this w:p itself
+    bool keep_properties = false;  // merged after a paragraph with text: its properties win
     model::BlockKind kind = model::BlockKind::kParagraph;
     model::CellPosition cell;
     std::string text;

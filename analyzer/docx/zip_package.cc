@@ -188,6 +188,20 @@ Expected<std::string> ZipPackage::Read(std::string_view part_name) {
   std::uint64_t compressed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : package_size_;
   compressed = std::max<std::uint64_t>(1, std::min(compressed, package_size_));
 
+  // The sizes the headers claim allow an early refusal; they are never
+  // trusted for the caps, which the streaming loop below enforces.
+  if (stat.valid & ZIP_STAT_SIZE) {
+    if (stat.size > kRatioFloor && stat.size / compressed > limits_.max_ratio) {
+      return MakeError(ErrorCode::kTooLarge,
+                       name_ + ": zip bomb suspected: part " + part + " expands more than " +
+                           std::to_string(limits_.max_ratio) + " times");
+    }
+    if (stat.size > limits_.max_part_bytes) {
+      return MakeError(ErrorCode::kTooLarge, name_ + ": part " + part + " is larger than " +
+                                                 MiB(limits_.max_part_bytes) + " uncompressed");
+    }
+  }
+
   zip_file_t* file = zip_fopen_index(archive_, it->second, 0);
   if (file == nullptr) {
     zip_error_t* error = zip_get_error(archive_);

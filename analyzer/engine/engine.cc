@@ -189,22 +189,36 @@ std::string Bases(tokenize::Tagger& tagger, const std::string& text) {
   return out;
 }
 
-Evidence MakeEvidence(const structure::Structure& st, int s) {
+// Returns whether |next| continues |prev|: same place, and |prev| was cut
+// without a sentence end, or |next| starts with a closing bracket.
+bool Continues(const structure::Sentence& prev, const structure::Sentence& next) {
+  if (prev.zone != next.zone || prev.article != next.article || prev.paragraph != next.paragraph ||
+      prev.item != next.item || prev.sub_item != next.sub_item || next.proviso)
+    return false;
+  if (next.block != prev.block + 1 && next.block != prev.block) return false;
+  std::string_view p = prev.normalized;
+  while (!p.empty() && (p.back() == ' ' || p.back() == '\t')) p.remove_suffix(1);
+  std::string_view n = next.normalized;
+  for (std::string_view close : {")", "」", "』", "）"})
+    if (n.substr(0, close.size()) == close) return true;
+  if (next.block == prev.block) return false;
+  if (p.empty()) return false;
+  for (std::string_view end : {"。", ".", ")", "）", "」", ":", "："})
+    if (p.size() >= end.size() && p.substr(p.size() - end.size()) == end) return false;
+  return true;
+}
+
+Evidence MakeEvidence(const structure::Structure& st, const std::vector<int>& members) {
   Evidence e;
+  int s = members.front();
   const structure::Sentence& sentence = st.sentences[s];
   e.label = sentence.label;
   if (sentence.article >= 0 && sentence.article < static_cast<int>(st.articles.size()))
     e.heading = st.articles[sentence.article].heading;
-  e.text = sentence.text;
+  for (int m : members) e.text += st.sentences[m].text;
   e.sentence = s;
   e.block = sentence.block;
   return e;
-}
-
-void AddEvidence(std::vector<Evidence>& list, const structure::Structure& st, int s) {
-  for (const Evidence& e : list)
-    if (e.sentence == s) return;
-  list.push_back(MakeEvidence(st, s));
 }
 
 // One candidate clause and what was found at it.
@@ -233,25 +247,53 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   report.file = document.file;
   report.title = st.title;
 
-  std::vector<SentenceView> views(st.sentences.size());
+  // Logical sentences: a sentence cut by a hard line break (PDF-extracted
+  // text: one line per paragraph) is joined with its continuation.
+  std::vector<std::vector<int>> groups;
+  std::vector<int> group_of(st.sentences.size(), -1);
   for (std::size_t i = 0; i < st.sentences.size(); ++i) {
     const structure::Sentence& s = st.sentences[i];
-    SentenceView& v = views[i];
-    v.normalized = s.normalized.empty() && !s.text.empty() ? text::Normalize(s.text).text : s.normalized;
+    if (!groups.empty() && Continues(st.sentences[groups.back().back()], s)) {
+      groups.back().push_back(static_cast<int>(i));
+    } else {
+      groups.push_back({static_cast<int>(i)});
+    }
+    group_of[i] = static_cast<int>(groups.size()) - 1;
+  }
+  std::vector<SentenceView> views(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const structure::Sentence& s = st.sentences[groups[g].front()];
+    SentenceView& v = views[g];
+    for (int i : groups[g]) {
+      const structure::Sentence& part = st.sentences[i];
+      v.normalized += part.normalized.empty() && !part.text.empty() ? text::Normalize(part.text).text : part.normalized;
+    }
     v.bases = Bases(tagger, v.normalized);
     v.modality = DetectModality(v.normalized);
     v.article = s.article;
     v.paragraph = s.paragraph;
     v.proviso = s.proviso;
-    v.proviso_of = s.proviso_of;
-    if (s.proviso && s.proviso_of >= 0 && s.proviso_of < static_cast<int>(views.size()))
-      views[s.proviso_of].provisos.push_back(static_cast<int>(i));
+    v.proviso_of = s.proviso_of >= 0 && s.proviso_of < static_cast<int>(group_of.size()) ? group_of[s.proviso_of] : -1;
+    if (v.proviso && v.proviso_of >= 0 && v.proviso_of != static_cast<int>(g))
+      views[v.proviso_of].provisos.push_back(static_cast<int>(g));
   }
+  // Adds the evidence of logical sentence |g| unless listed already.
+  auto add_evidence = [&](std::vector<Evidence>& list, int g) {
+    for (const Evidence& e : list)
+      if (e.sentence == groups[g].front()) return;
+    list.push_back(MakeEvidence(st, groups[g]));
+  };
   std::vector<std::string> headings;
   std::vector<std::pair<int, int>> ranges;
   for (const structure::Article& a : st.articles) {
     headings.push_back(text::Normalize(a.heading).text);
-    ranges.emplace_back(a.first_sentence, a.end_sentence);
+    auto to_group = [&](int sentence) {
+      if (sentence >= static_cast<int>(group_of.size())) return static_cast<int>(groups.size());
+      return sentence < 0 ? 0 : group_of[sentence];
+    };
+    int first = to_group(a.first_sentence);
+    int end = a.end_sentence > a.first_sentence ? to_group(a.end_sentence - 1) + 1 : first;
+    ranges.emplace_back(first, end);
   }
   Context ctx(pack, std::move(views), std::move(headings), std::move(ranges));
 
@@ -264,7 +306,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
 
     std::vector<Candidate> candidates;
     for (int s = 0; s < ctx.size(); ++s) {
-      structure::Zone zone = st.sentences[s].zone;
+      structure::Zone zone = st.sentences[groups[s].front()].zone;
       if (zone == structure::Zone::kTitle || zone == structure::Zone::kSignature) continue;
       if (!ctx.Match(req.clause, s)) continue;
       bool excluded = false;
@@ -286,9 +328,20 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
 
     const Candidate* chosen = nullptr;
     if (!candidates.empty()) {
-      auto present = std::find_if(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.present(); });
-      auto qualified = std::find_if(candidates.begin(), candidates.end(),
-                                    [](const Candidate& c) { return !c.weak_hits.empty(); });
+      // Among equals, a clause in an article whose heading names the subject
+      // is the better evidence.
+      auto cued = [&](const Candidate& c) { return ctx.HeadingHitAny(ctx.sentence(c.sentence).article, req.cues); };
+      auto pick = [&](auto predicate) {
+        auto best = candidates.end();
+        for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+          if (!predicate(*it)) continue;
+          if (best == candidates.end()) best = it;
+          if (cued(*it)) return it;
+        }
+        return best;
+      };
+      auto present = pick([](const Candidate& c) { return c.present(); });
+      auto qualified = pick([](const Candidate& c) { return !c.weak_hits.empty(); });
       if (req.decide == Decide::kWorst && qualified != candidates.end()) chosen = &*qualified;
       else if (present != candidates.end()) chosen = &*present;
       else if (qualified != candidates.end()) chosen = &*qualified;
@@ -306,8 +359,8 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         if (el.essential && !chosen->element_found[e])
           result.reasons.push_back(el.reason.empty() ? "essential element missing: " + el.description : el.reason);
       }
-      AddEvidence(result.evidence, st, chosen->sentence);
-      for (int p : ctx.sentence(chosen->sentence).provisos) AddEvidence(result.evidence, st, p);
+      add_evidence(result.evidence, chosen->sentence);
+      for (int p : ctx.sentence(chosen->sentence).provisos) add_evidence(result.evidence, p);
     }
 
     for (std::size_t e = 0; e < req.elements.size(); ++e) {
@@ -331,7 +384,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         if (witness.empty()) witness.push_back(c->sentence);
         std::sort(witness.begin(), witness.end());
         witness.erase(std::unique(witness.begin(), witness.end()), witness.end());
-        for (int s : witness) AddEvidence(er.evidence, st, s);
+        for (int s : witness) add_evidence(er.evidence, s);
         break;
       }
       result.elements.push_back(std::move(er));
@@ -342,14 +395,14 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     if (req.severity == Severity::kRequired) {
       std::vector<int> articles;
       for (const Candidate& c : candidates) {
-        int a = st.sentences[c.sentence].article;
+        int a = ctx.sentence(c.sentence).article;
         if (a >= 0) articles.push_back(a);
       }
       for (const model::Revision& rev : document.revisions) {
         if (rev.kind == model::RevisionKind::kFormat) continue;
         std::string label;
         bool touches = false;
-        for (int s = 0; s < ctx.size() && rev.block >= 0; ++s) {
+        for (std::size_t s = 0; s < st.sentences.size() && rev.block >= 0; ++s) {
           if (st.sentences[s].block != rev.block) continue;
           int a = st.sentences[s].article;
           if (a >= 0 && std::find(articles.begin(), articles.end(), a) != articles.end()) {

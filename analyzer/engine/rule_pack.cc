@@ -582,6 +582,7 @@ bool Compiler::Finalize(std::string* error) {
     return false;
   }
   for (Requirement& r : pack_.requirements) {
+    Expand(r.cues);
     ExpandMatcher(r.clause);
     for (Matcher& m : r.exclude) ExpandMatcher(m);
     for (Element& e : r.elements) ExpandMatcher(e.match);

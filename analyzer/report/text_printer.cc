@@ -170,9 +170,14 @@ void TextPrinter::Details(const engine::RequirementResult& r, bool gap) {
     }
   }
   for (const engine::PendingRevision& p : r.pending_revisions) {
-    out_ << "      " << Paint("Pending revision:", kYellow) << ' ' << p.message;
-    if (!p.date.empty()) out_ << " (" << p.date << ")";
-    out_ << '\n';
+    // The engine's message is the whole sentence; compose one if it has none.
+    std::string message = p.message;
+    if (message.empty()) {
+      message = (p.label.empty() ? std::string("the clause") : p.label) + ": pending " + p.kind;
+      if (!p.author.empty()) message += " by " + p.author;
+      if (!p.date.empty()) message += " (" + p.date + ")";
+    }
+    out_ << "      " << Paint("Pending revision:", kYellow) << ' ' << message << '\n';
   }
 }
 

@@ -519,6 +519,10 @@ SectionHead ParseSectionHead(std::string_view s) {
 bool IsTitleText(std::string_view s) {
   std::string_view t = TrimDecoration(s.substr(SkipDecoration(s, 0)));
   if (t.empty() || Contains(t, "。") || CodePoints(t) > 40) return false;
+  // YAML front matter ("title: …") is metadata, not the title line.
+  std::size_t k = 0;
+  while (k < t.size() && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || t[k] == '_')) ++k;
+  if (k > 0 && k < t.size() && t[k] == ':') return false;
   for (std::string_view word : {"契約書", "契約", "規約", "覚書", "約款", "誓約書", "合意書", "同意書",
                                 "規程", "念書"}) {
     if (Contains(t, word)) return true;

@@ -65,7 +65,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, std::size_t from
           break;
         }
       }
-    } else if (cp == U'。' && depth == 0) {
+    } else if ((cp == U'。' || cp == U'｡') && depth == 0) {
       Push(text, start, pos, &out);
       start = pos;
     }

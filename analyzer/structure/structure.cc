@@ -70,10 +70,9 @@ void ReadArticleText(std::string_view text, ArticleHead* head) {
   }
 }
 
-Line Classify(const Block& b) {
+Line Classify(const Block& b, std::string_view text, bool first) {
   Line line;
-  std::string_view text = b.text;
-  std::string_view label = Trim(b.label);
+  std::string_view label = first ? Trim(b.label) : std::string_view();
   if (!label.empty()) {
     ArticleHead head = ParseArticleHead(label);
     if (head.ok && head.body == label.size() && head.heading.empty()) {
@@ -98,7 +97,8 @@ Line Classify(const Block& b) {
     }
   }
   if (Trim(text).empty()) return line;
-  if (SectionHead section = ParseSectionHead(text); section.ok) {
+  if (SectionHead section = ParseSectionHead(text);
+      section.ok && b.kind != BlockKind::kTableCell) {  // a form field 特記事項 | なし is no section
     line.kind = LineKind::kSection;
     line.section = std::move(section);
     return line;
@@ -115,6 +115,12 @@ Line Classify(const Block& b) {
   }
   if (ParseHeadingLine(text, &line.heading)) {
     line.kind = LineKind::kHeading;
+    return line;
+  }
+  if (HeadingStyle(b) && b.label.empty() && LooksLikeHeading(text) &&
+      ParseMarker(text, false).kind == MarkerKind::kNone) {
+    line.kind = LineKind::kChapter;  // a group title such as 権利帰属
+    line.heading = std::string(Trim(text));
     return line;
   }
   if (Marker marker = ParseMarker(text, false); marker.kind != MarkerKind::kNone) {
@@ -148,9 +154,9 @@ Line Classify(const Block& b) {
 
 // A numbered clause head in a contract without 第N条: "1. 目的", "1（目的）",
 // or a heading-styled "1 目的".
-bool ClauseHead(const Block& b, Line* line) {
+bool ClauseHead(const Block& b, std::string_view text, Line* line) {
   if (line->kind != LineKind::kMarked || line->marker.kind != MarkerKind::kArabic) return false;
-  std::string_view rest = Trim(std::string_view(b.text).substr(line->body));
+  std::string_view rest = Trim(text.substr(line->body));
   std::string heading = line->heading;
   if (heading.empty() && !ParseHeadingLine(rest, &heading)) {
     if (rest.empty() || Has(rest, "。") || Has(rest, "、") || Has(rest, "：") ||
@@ -209,19 +215,61 @@ class Analyzer {
   }
 
  private:
-  void ClassifyAll() {
-    lines_.resize(doc_.blocks.size());
-    int articles = 0;
+  // Cuts body blocks into lines at line breaks ("\n", and "<br />" left in
+  // text converted from HTML); other blocks stay whole.
+  void MakeUnits() {
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
-      if (!IsBody(doc_.blocks[i].kind)) continue;
-      lines_[i] = Classify(doc_.blocks[i]);
+      const std::string_view text = doc_.blocks[i].text;
+      const int block = static_cast<int>(i);
+      if (!IsBody(doc_.blocks[i].kind)) {
+        units_.push_back({block, 0, text, true});
+        continue;
+      }
+      std::size_t start = 0;
+      bool first = true;
+      for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t cut = 0;
+        if (text[pos] == '\n') {
+          cut = 1;
+        } else if (text[pos] == '<' && text.compare(pos, 3, "<br") == 0) {
+          std::size_t k = pos + 3;
+          while (k < text.size() && text[k] == ' ') ++k;
+          if (k < text.size() && text[k] == '/') ++k;
+          if (k < text.size() && text[k] == '>') cut = k + 1 - pos;
+        }
+        if (cut == 0) {
+          ++pos;
+          continue;
+        }
+        units_.push_back({block, start, text.substr(start, pos - start), first});
+        first = false;
+        pos += cut;
+        start = pos;
+      }
+      units_.push_back({block, start, text.substr(start), first});
+    }
+  }
+
+  const Block& Blk(std::size_t unit) const { return doc_.blocks[units_[unit].block]; }
+
+  void ClassifyAll() {
+    MakeUnits();
+    lines_.resize(units_.size());
+    int articles = 0;
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (!IsBody(Blk(i).kind)) continue;
+      lines_[i] = Classify(Blk(i), units_[i].text, units_[i].first);
       if (lines_[i].kind == LineKind::kArticle) ++articles;
     }
-    if (articles > 0) return;
+    MarkFrontMatter();
+    if (articles > 0) {
+      MarkTrailingSignature();
+      return;
+    }
     // No 第N条: try numbered clauses.
     std::vector<std::size_t> heads;
-    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
-      if (IsBody(doc_.blocks[i].kind) && ClauseHead(doc_.blocks[i], &lines_[i])) heads.push_back(i);
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (IsBody(Blk(i).kind) && ClauseHead(Blk(i), units_[i].text, &lines_[i])) heads.push_back(i);
     }
     if (heads.size() < 2) return;
     out_.numbered_clauses = true;
@@ -232,14 +280,63 @@ class Analyzer {
       line.head.ok = true;
       line.head.number = line.marker.value;
       line.head.heading = line.heading;
-      line.head.body = doc_.blocks[i].text.size();
+      line.head.body = units_[i].text.size();
     }
+    MarkTrailingSignature();
+  }
+
+  // YAML front matter (--- … ---) at the very start is preamble text, never
+  // the title.
+  void MarkFrontMatter() {
+    int first = NextContent(static_cast<std::size_t>(-1));
+    if (first < 0 || Trim(units_[first].text) != "---") return;
+    for (int k = NextContent(first); k >= 0 && k - first < 60; k = NextContent(k)) {
+      if (Trim(units_[k].text) == "---") {
+        front_matter_end_ = k;
+        return;
+      }
+    }
+  }
+
+  // Party names and addresses after the last article (short lines without
+  // 。 up to the end of the main text or the first section head) are the
+  // signature block even without 以上 or 記名押印.
+  void MarkTrailingSignature() {
+    int last_article = -1;
+    int first_section = static_cast<int>(units_.size());
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      if (!IsBody(Blk(i).kind)) continue;
+      if (lines_[i].kind == LineKind::kSection && first_section == static_cast<int>(units_.size())) {
+        first_section = static_cast<int>(i);
+      }
+      if (lines_[i].kind == LineKind::kArticle && static_cast<int>(i) < first_section) {
+        last_article = static_cast<int>(i);
+      }
+    }
+    if (last_article < 0) return;
+    int start = -1;
+    for (int i = first_section - 1; i > last_article; --i) {
+      if (!IsBody(Blk(i).kind) || lines_[i].kind == LineKind::kEmpty) continue;
+      std::string_view t = Trim(units_[i].text);
+      if (lines_[i].kind != LineKind::kText || Has(t, "。") || CodePoints(t) > 40) break;
+      start = i;
+    }
+    if (start < 0) return;
+    int before = -1;
+    for (int k = start - 1; k >= last_article; --k) {
+      if (IsBody(Blk(k).kind) && lines_[k].kind != LineKind::kEmpty) {
+        before = k;
+        break;
+      }
+    }
+    // The article's own text must have ended: its last block ends with 。.
+    if (before > last_article && EndsVisibly(units_[before].text)) signature_from_ = start;
   }
 
   // Index of the next non-empty body block after |i|, or -1.
   int NextContent(std::size_t i) const {
-    for (std::size_t k = i + 1; k < doc_.blocks.size(); ++k) {
-      if (!IsBody(doc_.blocks[k].kind)) continue;
+    for (std::size_t k = i + 1; k < units_.size(); ++k) {
+      if (!IsBody(Blk(k).kind)) continue;
       if (lines_[k].kind != LineKind::kEmpty) return static_cast<int>(k);
     }
     return -1;
@@ -284,8 +381,9 @@ class Analyzer {
     int preamble_blocks = 0;
     std::string pending_heading;
     int skip = -1;
-    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
-      const Block& block = doc_.blocks[i];
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      const Block& block = Blk(i);
+      const std::string_view utext = units_[i].text;
       if (!IsBody(block.kind)) {
         Emit(static_cast<int>(i), 0, Zone::kOther, -1, Place{});
         continue;
@@ -294,11 +392,13 @@ class Analyzer {
       if (line.kind == LineKind::kEmpty || static_cast<int>(i) == skip) continue;
       const int b = static_cast<int>(i);
       if (line.kind == LineKind::kSection) {
-        StartSection(line.section.name, line.section.title, b);
+        StartSection(line.section.name, line.section.title, units_[b].block);
         seen_article = true;
         continue;
       }
-      if (line.kind == LineKind::kChapter) continue;
+      if (line.kind == LineKind::kChapter && !(line.from_label == false && !line.heading.empty() && !seen_article)) {
+        continue;
+      }
       if (line.kind == LineKind::kHeading) {
         int next = NextContent(i);
         if (next >= 0 && lines_[next].kind == LineKind::kArticle && lines_[next].head.heading.empty()) {
@@ -313,7 +413,7 @@ class Analyzer {
         std::string label = line.clause ? article.number : line.head.Label();
         article.label = section_.empty() ? label : section_ + " " + label;
         article.heading = line.head.heading.empty() ? pending_heading : line.head.heading;
-        article.heading_block = b;
+        article.heading_block = units_[b].block;
         pending_heading.clear();
         if (article.heading.empty()) {  // heading on the line after: 第1条 / （目的）
           int next = NextContent(i);
@@ -327,7 +427,7 @@ class Analyzer {
         OpenArticle(std::move(article), ArticleInfo{false, false, line.clause, false});
         zone_ = Zone::kArticle;
         seen_article = true;
-        if (line.head.body < block.text.size()) Body(b, line.head.body, MarkerKind::kNone, line);
+        if (line.head.body < utext.size()) Body(b, line.head.body, MarkerKind::kNone, line);
         continue;
       }
       pending_heading.clear();
@@ -335,13 +435,13 @@ class Analyzer {
         Preamble(b, line, preamble_blocks++);
         continue;
       }
-      if (zone_ == Zone::kArticle && line.kind != LineKind::kMarked &&
-          IsSignatureStart(block.text)) {
+      if (zone_ == Zone::kArticle && ((line.kind != LineKind::kMarked && IsSignatureStart(utext)) ||
+                                      b == signature_from_)) {
         zone_ = Zone::kSignature;
         article_ = -1;
       }
       if (zone_ != Zone::kArticle) {
-        Emit(b, SkipSpace(block.text, 0), zone_, -1, Place{});
+        Emit(b, SkipSpace(utext, 0), zone_, -1, Place{});
         continue;
       }
       Body(b, line.body, line.kind == LineKind::kMarked ? line.marker.kind : MarkerKind::kNone, line);
@@ -350,19 +450,20 @@ class Analyzer {
   }
 
   void Preamble(int b, const Line& line, int count) {
-    const Block& block = doc_.blocks[b];
-    if (out_.title_block < 0 && count < 8 && line.kind != LineKind::kMarked &&
-        (IsTitleText(block.text) || (TitleStyle(block) && CodePoints(Trim(block.text)) <= 40))) {
-      std::string_view title = Trim(block.text);
+    const Block& block = Blk(b);
+    const std::string_view utext = units_[b].text;
+    if (out_.title_block < 0 && count < 8 + front_matter_end_ + 1 && b > front_matter_end_ && line.kind != LineKind::kMarked &&
+        (IsTitleText(utext) || (TitleStyle(block) && CodePoints(Trim(utext)) <= 40))) {
+      std::string_view title = Trim(utext);
       while (!title.empty() && (title.front() == '#' || title.front() == '*')) title = Trim(title.substr(1));
       while (!title.empty() && title.back() == '*') title = Trim(title.substr(0, title.size() - 1));
       out_.title = std::string(title);
-      out_.title_block = b;
-      Emit(b, SkipSpace(block.text, 0), Zone::kTitle, -1, Place{});
+      out_.title_block = units_[b].block;
+      Emit(b, SkipSpace(utext, 0), Zone::kTitle, -1, Place{});
       // A document that is itself a schedule: ○○契約書別紙.
       for (std::string_view word : {"別紙", "別記", "別表", "特記事項"}) {
         if (title.size() >= word.size() && title.substr(title.size() - word.size()) == word) {
-          StartSection(std::string(word), out_.title, b);
+          StartSection(std::string(word), out_.title, units_[b].block);
           zone_ = Zone::kPreamble;
           pseudo_from_title_ = true;
           break;
@@ -371,15 +472,15 @@ class Analyzer {
       return;
     }
     if (pseudo_from_title_) {
-      Body(b, SkipSpace(block.text, 0), MarkerKind::kNone, line);
+      Body(b, SkipSpace(utext, 0), MarkerKind::kNone, line);
       return;
     }
-    Emit(b, SkipSpace(block.text, 0), Zone::kPreamble, -1, Place{});
+    Emit(b, SkipSpace(utext, 0), Zone::kPreamble, -1, Place{});
   }
 
   // Places the text of block |b| from |from| inside the current article.
   void Body(int b, std::size_t from, MarkerKind kind, const Line& line) {
-    const Block& block = doc_.blocks[b];
+    const Block& block = Blk(b);
     ArticleState& st = state_;
     const Marker& m = line.marker;
     const int level = line.from_label ? block.num_level : -1;
@@ -451,7 +552,8 @@ class Analyzer {
       case MarkerKind::kCircled:
       case MarkerKind::kKanji:
         if ((kind == MarkerKind::kParen || kind == MarkerKind::kHalfParen) &&
-            (st.paren || (!st.has_text && st.paragraph == 0))) {
+            (st.paren || (!st.has_text && st.paragraph == 0) ||
+             (st.paragraph <= 1 && !st.numbered && st.item == 0 && !st.intro))) {
           new_paragraph(m.value);
           st.paren = true;
           st.numbered = true;
@@ -515,14 +617,14 @@ class Analyzer {
   }
 
   void Emit(int b, std::size_t from, Zone zone, int article, const Place& place) {
-    const Block& block = doc_.blocks[b];
-    std::vector<SentenceSpan> spans = SplitSentences(block.text, from);
+    const Unit& unit = units_[b];
+    std::vector<SentenceSpan> spans = SplitSentences(unit.text, from);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       Sentence s;
-      s.text = block.text.substr(spans[k].begin, spans[k].end - spans[k].begin);
+      s.text = unit.text.substr(spans[k].begin, spans[k].end - spans[k].begin);
       s.normalized = text::Normalize(s.text).text;
-      s.block = b;
-      s.begin = spans[k].begin;
+      s.block = unit.block;
+      s.begin = unit.offset + spans[k].begin;
       s.zone = zone;
       s.article = article;
       s.paragraph = place.paragraph;
@@ -531,6 +633,7 @@ class Analyzer {
       s.proviso = IsProviso(s.text);
       out_.sentences.push_back(std::move(s));
       places_.push_back(place);
+      unit_of_.push_back(b);
     }
     if (article >= 0) out_.articles[article].end_sentence = static_cast<int>(out_.sentences.size());
   }
@@ -580,13 +683,14 @@ class Analyzer {
     for (std::size_t i = 0; i + 1 < out_.sentences.size(); ++i) {
       Sentence& s = out_.sentences[i];
       const Sentence& next = out_.sentences[i + 1];
-      if (s.block == next.block || s.zone != next.zone || s.zone == Zone::kOther ||
+      const int u = unit_of_[i + 1];
+      if (unit_of_[i] == u || s.zone != next.zone || s.zone == Zone::kOther ||
           s.zone == Zone::kSignature || s.zone == Zone::kTitle) {
         continue;
       }
-      if (next.begin != SkipSpace(doc_.blocks[next.block].text, 0)) continue;  // a marker came first
-      if (!lines_[next.block].from_label && lines_[next.block].kind == LineKind::kText &&
-          s.label == next.label && !EndsVisibly(s.text) && !next.proviso) {
+      if (next.begin != units_[u].offset + SkipSpace(units_[u].text, 0)) continue;  // a marker came first
+      if (!lines_[u].from_label && lines_[u].kind == LineKind::kText &&
+          s.label == next.label && !EndsVisibly(s.text) && !next.proviso && CodePoints(s.text) >= 20) {
         s.continued = true;
       }
     }
@@ -615,7 +719,17 @@ class Analyzer {
     return fallback;
   }
 
+  // One line of a block: the whole block, or a piece between line breaks.
+  struct Unit {
+    int block;               // index into Document::blocks
+    std::size_t offset;      // byte offset of |text| in the block's text
+    std::string_view text;
+    bool first;              // the block's first line (the one its label numbers)
+  };
+
   const model::Document& doc_;
+  std::vector<Unit> units_;
+  std::vector<int> unit_of_;  // per sentence
   std::vector<Line> lines_;
   Structure out_;
   std::vector<ArticleInfo> info_;
@@ -625,6 +739,8 @@ class Analyzer {
   Zone zone_ = Zone::kPreamble;
   int article_ = -1;
   bool pseudo_from_title_ = false;
+  int front_matter_end_ = -1;  // block closing YAML front matter
+  int signature_from_ = -1;    // first block of an unmarked trailing signature
 };
 
 }  // namespace

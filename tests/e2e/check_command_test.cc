@@ -1,21 +1,14 @@
 // End to end: runs the built `clausegap check` on the sample contracts
 // (samples/README.md says what each one contains by design) and checks the
 // clausegap/report/v1 JSON contract, the exit codes and colour handling.
-#include <fcntl.h>
-#include <poll.h>
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <map>
-#include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -392,7 +385,9 @@ TEST_CASE("text report: marks, gaps with quoted evidence and suggestion, no ANSI
   // The same text, whatever the format, comes from the JSON's evidence.
   json doc = ParseReport(Clausegap({"check", "--format", "json", Sample("nda-gaps")}))
                  ["documents"][0];
-  for (const json& e : Requirement(doc, "return-deletion")["evidence"]) {
+  json return_deletion = Requirement(doc, "return-deletion");
+  REQUIRE_FALSE(return_deletion["evidence"].empty());
+  for (const json& e : return_deletion["evidence"]) {
     CHECK(details.find("「" + e["text"].get<std::string>() + "」") != std::string::npos);
   }
 }

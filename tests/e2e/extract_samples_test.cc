@@ -121,7 +121,7 @@ std::string Kanji(int n) {  // 1..99 in the kanji numerals used for 条
 const std::vector<std::string> kSamples = {"itaku-callcenter", "nda-gaps",
                                            "data-entry",       "auto-numbering",
                                            "tracked-changes",  "special-provisions-table",
-                                           "payroll"};
+                                           "payroll",          "auto-numbering-kanji"};
 
 // Checks that the heading paragraphs (typed labels) 第1条 … 第N条 appear in order.
 void ExpectTypedArticles(const json& doc, int count, bool kanji) {
@@ -175,7 +175,7 @@ TEST_CASE("extract --format text prints label + space + text per block") {
     std::vector<std::string> lines = Split(run.out, '\n');
     std::set<std::string> line_set(lines.begin(), lines.end());
     int checked = 0;
-    for (const json& block : Blocks(doc)) {
+    for (const json& block : MainBlocks(doc)) {
       std::string text = Str(block, "text");
       if (text.empty() || text.find('\n') != std::string::npos) continue;
       std::string label = Str(block, "label");
@@ -187,8 +187,23 @@ TEST_CASE("extract --format text prints label + space + text per block") {
     CHECK(checked > 20);
   }
   RunResult run = RunClausegap({"extract", "--format", "text", SamplePath("auto-numbering")});
-  CHECK(run.out.find("第1条 （目的）\n") != std::string::npos);
-  CHECK(run.out.find("第15条 （協議）\n") != std::string::npos);
+  CHECK(run.out.find("\n第1条 （目的）\n") != std::string::npos);
+  CHECK(run.out.find("\n第15条 （協議）\n") != std::string::npos);
+  CHECK(run.out.find("\n一 甲の代表電話番号に着信した電話の一次受付\n") != std::string::npos);
+  CHECK(run.out.find("\n２ 受付件数が月間三千件を超えた場合の追加料金は、甲乙協議のうえ定める。\n") !=
+        std::string::npos);
+  // Parts other than the body say what they are; comments come last.
+  run = RunClausegap({"extract", "--format", "text", SamplePath("special-provisions-table")});
+  CHECK(run.out.find("\n[header] 株式会社はやて家電　社外秘\n") != std::string::npos);
+  CHECK(run.out.find("\n[footer] 契約書番号　HK-2024-017　－") != std::string::npos);
+  CHECK(run.out.find("平成十五年法律第五十七号。以下同じ。\n") != std::string::npos);
+  CHECK(run.out.find("\n[footnote 1] ") != std::string::npos);
+  run = RunClausegap({"extract", "--format", "text", SamplePath("tracked-changes")});
+  CHECK(run.out.find("\n[comment 0 鈴木 一郎] 上限額を設けるかどうか、事業部と確認中です。") !=
+        std::string::npos);
+  CHECK(run.out.find("直ちに甲に報告しなければならない") == std::string::npos);
+  run = RunClausegap({"extract", "--original", SamplePath("tracked-changes")});
+  CHECK(run.out.find("直ちに甲に報告しなければならない") != std::string::npos);
 }
 
 // ---- itaku-callcenter (pandoc) -------------------------------------------
@@ -272,7 +287,7 @@ TEST_CASE("auto-numbering: 第N条, 項 and 号 labels come from numbering.xml")
   // The whole label sequence as designed (samples/README.md).
   std::vector<std::string> expected = {
       "第1条", "第2条", "一", "二", "三", "四", "２", "第3条", "２", "第4条", "２",
-      "第5条", "２", "第6条", "２", "第7条", "一", "二", "三", "３", "第8条",
+      "第5条", "２", "第6条", "２", "第7条", "一", "二", "三", "２", "第8条",
       "第9条", "２", "第10条", "第11条", "２", "第12条", "一", "二", "三",
       "第13条", "第14条", "第15条"};
   CHECK(Labels(doc) == expected);
@@ -284,8 +299,28 @@ TEST_CASE("auto-numbering: 第N条, 項 and 号 labels come from numbering.xml")
   CHECK(Str(Blocks(doc)[item], "label") == "三");
   int clause = FindExact(doc, "乙は、顧客情報を複製し、又は乙の事業所の外へ持ち出してはならない。");
   REQUIRE(clause >= 0);
-  CHECK(Str(Blocks(doc)[clause], "label") == "３");
+  CHECK(Str(Blocks(doc)[clause], "label") == "２");  // 号 are a separate list
   CHECK(Int(Blocks(doc)[clause], "num_level") == 1);
+}
+
+TEST_CASE("auto-numbering-kanji: 第一条 … 第十三条, ⑴ ⑵ 号 and イ ロ 細目 from numbering.xml") {
+  json doc = Extract("auto-numbering-kanji");
+  std::vector<std::string> expected = {"第一条", "⑴", "⑵", "イ", "ロ", "⑶", "２", "第二条",
+                                       "第三条", "第四条", "２", "第五条", "⑴", "⑵", "⑶",
+                                       "２", "第六条", "第七条", "第八条", "第九条", "第十条",
+                                       "第十一条", "⑴", "⑵", "第十二条", "２", "第十三条"};
+  CHECK(Labels(doc) == expected);
+  int heading = FindExact(doc, "（契約終了時の措置）");
+  REQUIRE(heading >= 0);
+  CHECK(Str(Blocks(doc)[heading], "label") == "第十条");
+  CHECK(Int(Blocks(doc)[heading], "num_level") == 0);
+  int sub = FindExact(doc, "索引データ（顧客番号、書類種別及び受付日）");
+  REQUIRE(sub >= 0);
+  CHECK(Str(Blocks(doc)[sub], "label") == "ロ");
+  CHECK(Int(Blocks(doc)[sub], "num_level") == 1);
+  CHECK(TextAfterHeading(doc, "第七条") ==
+        "乙は、本業務の全部又は一部を第三者に委託してはならない。ただし、甲の事前の書面による承諾を得たときは、この限りでない。");
+  CHECK(CountContaining(doc, "損害") == 0);  // no liability clause, by design
 }
 
 // ---- payroll (style-linked 1. / 1.1 / (1)) -------------------------------

@@ -307,6 +307,20 @@ bool WriteDeflatedZip(const fs::path& path, const std::vector<DeflatedEntry>& en
   return zip_close(archive) == 0;
 }
 
+bool WriteDeflatedPackage(const fs::path& path, DeflatedEntry document) {
+  std::vector<DeflatedEntry> entries;
+  for (const ZipEntry& part : MinimalPackage("")) {
+    if (part.name == "word/document.xml") continue;
+    DeflatedEntry entry;
+    entry.name = part.name;
+    entry.data = part.data;
+    entries.push_back(std::move(entry));
+  }
+  document.name = "word/document.xml";
+  entries.push_back(std::move(document));
+  return WriteDeflatedZip(path, entries);
+}
+
 std::vector<ZipEntry> MinimalPackage(std::string document_xml) {
   return {
       {"[Content_Types].xml",

@@ -76,6 +76,10 @@ struct DeflatedEntry {
   std::string suffix;        ///< written after the repeated data
 };
 
+/// Writes MinimalPackage's content types and relationships plus |document|
+/// as word/document.xml, deflated, at |path|. Returns false on a libzip failure.
+bool WriteDeflatedPackage(const std::filesystem::path& path, DeflatedEntry document);
+
 /// Writes a deflate-compressed zip at |path| with libzip: each entry holds
 /// prefix + data (|repeat| times when > 0, streamed without holding it in
 /// memory) + suffix. Returns false on a libzip failure.

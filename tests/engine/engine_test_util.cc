@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -27,6 +28,12 @@ model::Document DocumentFromLines(const std::vector<std::string>& lines) {
 
 tokenize::Tagger& SharedTagger() {
   static std::unique_ptr<tokenize::Tagger> tagger = [] {
+    // The tests run from build/tests; the user dictionary is built at the top.
+    std::string dic = std::string(CLAUSEGAP_BINARY_DIR) + "/legal.dic";
+    if (std::FILE* f = std::fopen(dic.c_str(), "rb")) {
+      std::fclose(f);
+      setenv("CLAUSEGAP_USERDIC", dic.c_str(), /*overwrite=*/0);
+    }
     auto paths = tokenize::FindDictionaries();
     if (!paths) {
       std::cerr << "dictionaries: " << paths.error().message << "\n";

@@ -5,7 +5,8 @@ For each .docx given, LibreOffice renders the text twice: as is, and from a
 copy whose automatic numbering is removed (every w:numPr dropped from the
 document and its styles). Both renderings have the same lines; where they
 differ, the difference at the start of the line is the label LibreOffice
-shows. The fixture lists those labels, one per line, in document order:
+shows. (The copy's numbering.xml is emptied too, since list levels can
+name the styles they number.) The fixture lists those labels, one per line, in document order:
 facts about the file, not its prose.
 
 Usage: make_label_fixtures.py OUTDIR FILE.docx...
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import zipfile
 
+EMPTY_NUMBERING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   b'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
 NUMPR = re.compile(rb"<(\w+:)?numPr\b[^>]*/>|<(\w+:)?numPr\b.*?</(\w+:)?numPr>", re.S)
 
 
@@ -33,6 +36,9 @@ def strip_numbering(src, dst):
             data = zin.read(info.filename)
             if info.filename.endswith(".xml") and info.filename.startswith("word/"):
                 data = NUMPR.sub(b"", data)
+            if info.filename.endswith("numbering.xml"):
+                # Levels can also name the styles they number (w:pStyle).
+                data = EMPTY_NUMBERING
             zout.writestr(info, data)
 
 

@@ -1,0 +1,98 @@
+// Turns what the user names on the command line (files, folders, .zip
+// archives, --files-from lists) into a stream of candidate documents.
+//
+// Folders are walked recursively in name order (deterministic whatever the
+// file system returns); .zip archives are read entry by entry from the file
+// or from memory (nested archives too), never extracted to disk. Inputs are
+// produced one at a time, so memory does not grow with the size of a folder
+// or an archive. An InputWalker is used by one thread.
+#ifndef CLAUSEGAP_BATCH_INPUTS_H_
+#define CLAUSEGAP_BATCH_INPUTS_H_
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+
+struct zip;
+
+namespace clausegap::batch {
+
+/// One candidate document.
+struct Input {
+  /// How the document is named in reports: the path as given or found in a
+  /// folder, and for archive members "archive.zip!dir/contract.docx"
+  /// (nested: "a.zip!inner.zip!x.docx").
+  std::string name;
+  /// The file to read, for plain files; empty for archive members.
+  std::string path;
+  /// The member's bytes, for archive members.
+  std::string bytes;
+  /// Set when the input could not even be produced (unreadable folder,
+  /// corrupt archive, member over the size cap): it is reported as an error.
+  std::optional<Error> error;
+};
+
+/// What the walk saw besides documents.
+struct InputStats {
+  std::uint64_t documents = 0;  ///< inputs produced (including those with |error|)
+  std::uint64_t skipped = 0;    ///< files that are not .docx/.docm/.dotx/.doc, skipped
+  std::uint64_t archives = 0;   ///< .zip archives opened (nested included)
+};
+
+/// Caps for archive members.
+struct WalkLimits {
+  /// Largest member read from an archive. Default: 256 MiB.
+  std::uint64_t max_member_bytes = 256ull << 20;
+  /// Largest uncompressed/compressed ratio of a member over 1 MiB. Default: 200.
+  std::uint64_t max_ratio = 200;
+  /// Deepest archive nesting followed (a.zip!b.zip!c.zip). Default: 4.
+  int max_nesting = 4;
+};
+
+/// Returns whether |name| has an extension clausegap analyses: .docx, .docm,
+/// .dotx, .dotm, and .doc (read so that it is reported as a legacy file).
+bool IsDocumentName(const std::string& name);
+
+/// Returns whether |name| ends in .zip (case-insensitive).
+bool IsArchiveName(const std::string& name);
+
+/// Walks inputs and hands each candidate document to a callback.
+class InputWalker {
+ public:
+  /// Called for each document in order; returns false to stop the walk.
+  using Emit = std::function<bool(Input&&)>;
+
+  explicit InputWalker(WalkLimits limits = {}) : limits_(limits) {}
+
+  /// Walks |root| (a file, folder or .zip archive). A plain file named on
+  /// the command line is always a document, whatever its extension (it may
+  /// be a renamed .docx); inside folders and archives only document names
+  /// count and the rest is skipped. Returns false when |emit| stopped it.
+  bool Walk(const std::string& root, const Emit& emit);
+
+  /// Walks every root read from |list| (one path per line, blank lines and
+  /// a trailing '\r' ignored), as they arrive. Returns false when stopped.
+  bool WalkList(std::istream& list, const Emit& emit);
+
+  const InputStats& stats() const { return stats_; }
+
+ private:
+  bool WalkFolder(const std::string& folder, const Emit& emit);
+  bool WalkArchiveFile(const std::string& path, const Emit& emit);
+  bool WalkArchive(const std::string& name, std::string_view bytes, int depth, const Emit& emit);
+  bool WalkOpenArchive(const std::string& name, zip* archive, int depth, const Emit& emit);
+  bool EmitError(std::string name, Error error, const Emit& emit);
+
+  WalkLimits limits_;
+  InputStats stats_;
+};
+
+}  // namespace clausegap::batch
+
+#endif  // CLAUSEGAP_BATCH_INPUTS_H_
