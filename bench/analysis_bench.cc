@@ -302,6 +302,7 @@ int Run(const Options& options) {
   std::printf("%zu sentences, %zu tokens per sentence-wise run (%zu whole-text); "
               "tokenisation is %.0f%% of the total\n",
               sentences.size(), token_count, whole_count, 100.0 * per_sentence / total);
+  std::fflush(stdout);
   std::fprintf(stderr, "(checksum %zu)\n", sink);
   return 0;
 }

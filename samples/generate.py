@@ -173,7 +173,7 @@ def render_inline(doc, text):
     bold = False
     for item in parse_inline(text):
         if item[0] == "text":
-            deleted = any(k in ("del",) for k, _ in stack)
+            deleted = any(kind == "del" for kind, _ in stack)
             out.append(runs_for_text(doc, item[1], deleted=deleted, bold=bold))
         elif item[0] == "fn":
             fid = len(doc.footnotes) + 1

@@ -188,9 +188,11 @@ bool InputWalker::WalkOpenArchive(const std::string& name, zip_t* archive, int d
       continue;
     }
     docx::EntryCaps caps;
+    caps.file = name;
+    caps.entry = member;
     caps.max_bytes = limits_.max_member_bytes;
     caps.max_ratio = limits_.max_ratio;
-    auto bytes = docx::ReadZipEntry(archive, static_cast<zip_uint64_t>(i), member_name, caps);
+    auto bytes = docx::ReadZipEntry(archive, static_cast<zip_uint64_t>(i), caps);
     if (!bytes) {
       if (!EmitError(member_name, std::move(bytes.error()), emit)) return false;
       continue;

@@ -18,6 +18,7 @@ const Command kCommands[] = {
      SetupStructure},
     {"tokens", "Print MeCab tokens of a text, with the legal user dictionary", SetupTokens},
     {"check", "Report missing or weak security clauses", SetupCheck},
+    {"diff", "Compare two versions of a contract requirement by requirement", SetupDiff},
 };
 
 }  // namespace

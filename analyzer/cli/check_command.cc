@@ -2,13 +2,24 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <thread>
 #include <exception>
 #include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
+#include "batch/atomic_file.h"
+#include "batch/inputs.h"
+#include "batch/ordered_pool.h"
+#include "batch/progress.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
@@ -51,8 +62,49 @@ ExitCode ExitCodeFor(report::Outcome outcome) {
   return kExitError;
 }
 
+namespace {
+
+// Set by SIGINT / SIGTERM; the run stops at the next document boundary.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) {
+  g_interrupted.store(true);
+  // A second Ctrl-C ends the process at once.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+// Analyses one input on worker |worker|. Never throws.
+engine::DocumentReport AnalyseInput(batch::Input&& input, const engine::Engine& engine,
+                                    tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                    bool needs_text) {
+  if (input.error) return ErrorReport(input.name, *input.error);
+  auto document = input.path.empty() ? docx::ReadDocxBytes(input.bytes, input.name, options)
+                                     : docx::ReadDocx(input.path, options);
+  input.bytes = std::string();  // the package is no longer needed
+  if (!document) return ErrorReport(input.name, document.error());
+  try {
+    structure::Structure structure = structure::Analyze(*document);
+    engine::DocumentReport report = engine.Evaluate(*document, structure, tagger);
+    report.file = input.name;
+    if (needs_text) report.text = report::ContractText(structure);
+    return report;
+  } catch (const std::exception& e) {
+    // The analysis never fails by contract; should it throw anyway, this
+    // file is reported as unreadable and the run goes on.
+    return ErrorReport(input.name, Error{ErrorCode::kUnsupported,
+                                         input.name + ": internal error: " + e.what()});
+  }
+}
+
+}  // namespace
+
 int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
              bool out_is_terminal) {
+  if (config.files.empty() && config.files_from.empty()) {
+    err << "clausegap: check: no input: name files, folders or .zip archives, or --files-from\n";
+    return kExitError;
+  }
   // Rules and dictionaries load once for the whole run.
   std::vector<std::string> rule_paths;
   if (config.default_rules) {
@@ -83,43 +135,116 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     err << "clausegap: " << model.error().message << '\n';
     return kExitError;
   }
+  std::unique_ptr<std::ifstream> list_file;
+  if (!config.files_from.empty() && config.files_from != "-") {
+    list_file = std::make_unique<std::ifstream>(config.files_from);
+    if (!*list_file) {
+      err << "clausegap: " << config.files_from << ": cannot read the --files-from list\n";
+      return kExitError;
+    }
+  }
+  std::unique_ptr<batch::AtomicFile> output_file;
+  if (!config.output.empty()) {
+    auto created = batch::AtomicFile::Create(config.output);
+    if (!created) {
+      err << "clausegap: " << created.error().message << '\n';
+      return kExitError;
+    }
+    output_file = std::move(*created);
+  }
+  std::ostream& sink = output_file ? output_file->stream() : out;
+
   const engine::Engine engine(*pack);
-  tokenize::Tagger tagger(*model);
+  const int jobs = config.jobs > 0
+                       ? config.jobs
+                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<tokenize::Tagger>> taggers;
+  for (int i = 0; i < jobs; ++i) taggers.push_back(std::make_unique<tokenize::Tagger>(*model));
 
   report::PrinterOptions options;
-  options.color = report::ResolveColor(config.color, out_is_terminal, std::getenv("NO_COLOR"),
-                                       std::getenv("TERM"));
-  std::unique_ptr<report::Printer> printer = report::MakePrinter(config.format, out, options);
+  options.color = !output_file && report::ResolveColor(config.color, out_is_terminal,
+                                                       std::getenv("NO_COLOR"), std::getenv("TERM"));
+  for (const engine::RequirementInfo& r : engine::EnabledRequirements(**pack)) {
+    options.requirement_ids.push_back(r.id);
+  }
+  std::unique_ptr<report::Printer> printer = report::MakePrinter(config.format, sink, options);
+  const bool needs_text = printer->NeedsText();
   report::Summary summary;
   summary.fail_on = config.fail_on;
   docx::ReadOptions read_options;
   read_options.view = config.view;
 
+  // The walk runs on the pool's feeder thread; these are read there and, for
+  // the progress line, on this thread.
+  std::atomic<std::uint64_t> found{0};
+  std::atomic<bool> walk_done{false};
+  batch::InputStats stats;
+  batch::Progress progress(config.err_is_terminal && !config.quiet);
+
+  g_interrupted.store(false);
+  auto old_int = std::signal(SIGINT, OnInterrupt);
+  auto old_term = std::signal(SIGTERM, OnInterrupt);
+
   printer->Begin();
-  for (const std::string& file : config.files) {
-    engine::DocumentReport report;
-    auto document = docx::ReadDocx(file, read_options);
-    if (!document) {
-      err << "clausegap: " << document.error().message << '\n';
-      report = ErrorReport(file, document.error());
-    } else {
-      try {
-        structure::Structure structure = structure::Analyze(*document);
-        report = engine.Evaluate(*document, structure, tagger);
-        report.file = file;
-      } catch (const std::exception& e) {
-        // The analysis never fails by contract; should it throw anyway, this
-        // file is reported as unreadable and the run goes on.
-        Error error{ErrorCode::kUnsupported, file + ": internal error: " + e.what()};
-        err << "clausegap: " << error.message << '\n';
-        report = ErrorReport(file, error);
-      }
-    }
-    printer->Document(report);
-    report::AddToSummary(report, &summary);
+  std::uint64_t done = batch::RunOrdered<batch::Input, engine::DocumentReport>(
+      jobs, static_cast<std::size_t>(jobs) * 4,
+      [&](const std::function<bool(batch::Input&&)>& push) {
+        batch::InputWalker walker;
+        auto emit = [&](batch::Input&& input) {
+          found.fetch_add(1);
+          return push(std::move(input));
+        };
+        bool go_on = true;
+        for (const std::string& root : config.files) {
+          if (!(go_on = walker.Walk(root, emit))) break;
+        }
+        if (go_on && !config.files_from.empty()) {
+          walker.WalkList(list_file ? static_cast<std::istream&>(*list_file) : std::cin, emit);
+        }
+        stats = walker.stats();
+        walk_done.store(true);
+      },
+      [&](batch::Input&& input, int worker) {
+        return AnalyseInput(std::move(input), engine, *taggers[static_cast<std::size_t>(worker)],
+                            read_options, needs_text);
+      },
+      [&](engine::DocumentReport&& report) {
+        if (!report.ok) {
+          progress.Clear();
+          err << "clausegap: " << report.error << '\n';
+        }
+        printer->Document(report);
+        report::AddToSummary(report, &summary);
+        progress.Update(static_cast<std::uint64_t>(summary.documents),
+                        static_cast<std::uint64_t>(summary.errors), found.load(), walk_done.load());
+      },
+      g_interrupted);
+  progress.Clear();
+  std::signal(SIGINT, old_int);
+  std::signal(SIGTERM, old_term);
+  summary.skipped = static_cast<int>(stats.skipped);
+
+  if (g_interrupted.load()) {
+    sink.flush();
+    err << "clausegap: interrupted after " << done << " of " << found.load()
+        << (walk_done.load() ? "" : "+") << " documents"
+        << (output_file ? "; " + config.output + " was not written" : std::string()) << '\n';
+    return 130;
   }
   printer->End(summary);
-  out.flush();
+  if (config.summary) {
+    // The table joins the report on a terminal-style text report; beside
+    // machine-readable output it goes to stderr so the records stay clean.
+    report::PrintSummaryTable(summary, config.format == report::Format::kText ? sink : err);
+  }
+  sink.flush();
+  if (output_file) {
+    auto committed = output_file->Commit();
+    if (!committed) {
+      err << "clausegap: " << committed.error().message << '\n';
+      return kExitError;
+    }
+  }
   return ExitCodeFor(report::Decide(summary));
 }
 
@@ -131,8 +256,19 @@ Runner SetupCheck(CLI::App* sub) {
   auto no_default_rules = std::make_shared<bool>(false);
   auto original = std::make_shared<bool>(false);
 
-  sub->add_option("files", raw->files, "The .docx contracts to check")->required();
-  sub->add_option("--format", *format, "Output format: text or json. Default: text")
+  sub->add_option("inputs", raw->files,
+                  "Contracts to check: .docx files, folders (recursive) and .zip archives");
+  sub->add_option("--files-from", raw->files_from,
+                  "Also check every input listed in FILE, one per line ('-': standard input)");
+  sub->add_option("--jobs,-j", raw->jobs, "Worker threads. Default: one per core")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--output,-o", raw->output,
+                  "Write the report to FILE (atomically: complete or not at all). Default: stdout");
+  sub->add_flag("--summary", raw->summary,
+                "Print per-requirement totals at the end (stderr for machine-readable formats)");
+  sub->add_flag("--quiet,-q", raw->quiet, "No progress line on stderr");
+  sub->add_option("--format", *format,
+                  "Output format: text, json, sarif, github, junit or html. Default: text")
       ->check(Checked(report::ParseFormat, "FORMAT"));
   sub->add_option("--rules", raw->rules,
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
@@ -161,6 +297,7 @@ Runner SetupCheck(CLI::App* sub) {
     config.color = *report::ParseColorChoice(*color);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;
+    config.err_is_terminal = isatty(STDERR_FILENO) == 1;
     return RunCheck(config, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1);
   };
 }

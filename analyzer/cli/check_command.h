@@ -1,16 +1,24 @@
 // `clausegap check`: the resolved configuration and the run, apart from
 // CLI11 so that tests can call them in-process.
 //
+// Inputs may be any mix of .docx files, folders (walked recursively in name
+// order) and .zip archives (members streamed, nested archives followed,
+// nothing extracted), plus --files-from; they are analysed on --jobs worker
+// threads (one MeCab tagger each over one shared model) and reported in input
+// order whatever the number of jobs.
+//
 // Exit-code policy (ExitCodeFor, from report::Decide):
-//   2 — a usage error, a rule pack or dictionary that does not load, or any
-//       input that could not be read: a pre-signature gate must not pass on a
-//       file it could not check;
-//   1 — every input was read and some document has a requirement of
-//       severity `required` at or below the --fail-on level (missing: status
-//       missing; weak: weak or missing; never: nothing fails);
+//   2 — a usage error, a rule pack or dictionary that does not load, or no
+//       input could be read at all (every input failed, or there was none);
+//   1 — some document has a requirement of severity `required` at or below
+//       the --fail-on level (missing: status missing; weak: weak or missing;
+//       never: nothing fails), or some input could not be read (a gate must
+//       not pass a file it could not check) unless --fail-on never;
 //   0 — otherwise.
-// Unreadable inputs still appear in the report (status "error") and get a
-// "clausegap: path: cause" line on stderr; the loop goes on.
+// Unreadable inputs appear in the report (status "error") and get a
+// "clausegap: path: cause" line on stderr; the run goes on. Ctrl-C stops the
+// run cleanly: what was printed so far stays, --output is not written, the
+// exit code is 130.
 // RunCheck is not thread-safe with itself (it writes to the given streams).
 #ifndef CLAUSEGAP_CLI_CHECK_COMMAND_H_
 #define CLAUSEGAP_CLI_CHECK_COMMAND_H_
@@ -28,8 +36,23 @@ namespace clausegap::cli {
 
 /// The flags of `check`, parsed and validated once.
 struct CheckConfig {
-  /// The inputs, in the order given. Default: none (at least one is required).
+  /// The inputs (files, folders, .zip archives), in the order given.
+  /// Default: none (at least one input or --files-from is required).
   std::vector<std::string> files;
+  /// A file listing one input per line, "-" for standard input (--files-from).
+  /// Default: none.
+  std::string files_from;
+  /// Worker threads (--jobs); 0 means one per core. Default: 0.
+  int jobs = 0;
+  /// Write the report to this file atomically instead of stdout (--output).
+  /// Default: stdout.
+  std::string output;
+  /// Print per-requirement totals at the end (--summary). Default: false.
+  bool summary = false;
+  /// Never draw the progress line (--quiet). Default: false.
+  bool quiet = false;
+  /// Whether stderr is a terminal (the progress line is drawn only then).
+  bool err_is_terminal = false;
   /// Output format (--format). Default: text.
   report::Format format = report::Format::kText;
   /// Extra rule packs, loaded after the default pack (--rules). Default: none.

@@ -169,101 +169,106 @@ bool ZipPackage::Has(std::string_view part_name) const {
   return entries_.count(Lower(part_name)) != 0;
 }
 
-Expected<std::string> ZipPackage::Read(std::string_view part_name) {
-  auto it = entries_.find(Lower(part_name));
-  std::string part(part_name);
-  if (it == entries_.end()) {
-    return MakeError(ErrorCode::kNoMainPart, name_ + ": part " + part + " is missing");
-  }
+Expected<std::string> ReadZipEntry(zip* archive, std::uint64_t index, const EntryCaps& caps) {
+  const std::string& file = caps.file;
+  const std::string& entry = caps.entry;
+  const std::string subject = caps.noun + " " + entry;
   zip_stat_t stat;
   zip_stat_init(&stat);
-  if (zip_stat_index(archive_, it->second, 0, &stat) != 0) {
-    return MakeError(ErrorCode::kCorruptZip, name_ + ": corrupt zip entry " + part);
+  if (zip_stat_index(archive, index, 0, &stat) != 0) {
+    return MakeError(ErrorCode::kCorruptZip, file + ": corrupt zip entry " + entry);
   }
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE) {
-    return MakeError(ErrorCode::kEncrypted, name_ + ": zip entry " + part + " is encrypted");
+    return MakeError(ErrorCode::kEncrypted, file + ": zip entry " + entry + " is encrypted");
   }
   // The compressed size only serves as the ratio's denominator; it cannot
-  // honestly exceed the package itself.
-  std::uint64_t compressed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : package_size_;
-  compressed = std::max<std::uint64_t>(1, std::min(compressed, package_size_));
+  // honestly exceed the archive itself.
+  std::uint64_t compressed =
+      (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : caps.compressed_ceiling;
+  compressed = std::max<std::uint64_t>(1, std::min(compressed, caps.compressed_ceiling));
 
-  // The sizes the headers claim allow an early refusal; they are never
-  // trusted for the caps, which the streaming loop below enforces.
-  if (stat.valid & ZIP_STAT_SIZE) {
-    if (stat.size > kRatioFloor && stat.size / compressed > limits_.max_ratio) {
-      return MakeError(ErrorCode::kTooLarge,
-                       name_ + ": zip bomb suspected: part " + part + " expands more than " +
-                           std::to_string(limits_.max_ratio) + " times");
-    }
-    if (stat.size > limits_.max_part_bytes) {
-      return MakeError(ErrorCode::kTooLarge, name_ + ": part " + part + " is larger than " +
-                                                 MiB(limits_.max_part_bytes) + " uncompressed");
-    }
-  }
-
-  zip_file_t* file = zip_fopen_index(archive_, it->second, 0);
-  if (file == nullptr) {
-    zip_error_t* error = zip_get_error(archive_);
+  zip_file_t* handle = zip_fopen_index(archive, index, 0);
+  if (handle == nullptr) {
+    zip_error_t* error = zip_get_error(archive);
     int code = zip_error_code_zip(error);
     std::string cause = zip_error_strerror(error);
-    zip_error_clear(archive_);
+    zip_error_clear(archive);
     if (code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
-      return MakeError(ErrorCode::kEncrypted, name_ + ": zip entry " + part + " is encrypted");
+      return MakeError(ErrorCode::kEncrypted, file + ": zip entry " + entry + " is encrypted");
     }
     if (code == ZIP_ER_COMPNOTSUPP) {
       return MakeError(ErrorCode::kCorruptZip,
-                       name_ + ": zip entry " + part + " uses an unsupported compression method");
+                       file + ": zip entry " + entry + " uses an unsupported compression method");
     }
-    return MakeError(ErrorCode::kCorruptZip, name_ + ": cannot open zip entry " + part + ": " + cause);
+    return MakeError(ErrorCode::kCorruptZip,
+                     file + ": cannot open zip entry " + entry + ": " + cause);
   }
 
-  const std::uint64_t part_cap = limits_.max_part_bytes;
   std::string out;
   std::uint64_t hint = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
-  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(hint, std::min<std::uint64_t>(part_cap, 16u << 20))));
+  out.reserve(static_cast<std::size_t>(
+      std::min<std::uint64_t>(hint, std::min<std::uint64_t>(caps.max_bytes, 16u << 20))));
   std::uint64_t size = 0;
   while (true) {
     out.resize(static_cast<std::size_t>(size + kChunk));
-    zip_int64_t n = zip_fread(file, out.data() + size, kChunk);
+    zip_int64_t n = zip_fread(handle, out.data() + size, kChunk);
     if (n < 0) {
-      std::string cause = zip_error_strerror(zip_file_get_error(file));
-      zip_fclose(file);
+      std::string cause = zip_error_strerror(zip_file_get_error(handle));
+      zip_fclose(handle);
       return MakeError(ErrorCode::kCorruptZip,
-                       name_ + ": corrupt data in zip entry " + part + ": " + cause);
+                       file + ": corrupt data in zip entry " + entry + ": " + cause);
     }
     if (n == 0) break;
     size += static_cast<std::uint64_t>(n);
-    if (size > part_cap) {
-      zip_fclose(file);
-      return MakeError(ErrorCode::kTooLarge, name_ + ": part " + part + " is larger than " +
-                                                 MiB(part_cap) + " uncompressed");
+    if (size > caps.max_bytes) {
+      zip_fclose(handle);
+      return MakeError(ErrorCode::kTooLarge, file + ": " + subject + " is larger than " +
+                                                 MiB(caps.max_bytes) + " uncompressed");
     }
-    if (total_read_ + size > limits_.max_total_bytes) {
-      zip_fclose(file);
-      return MakeError(ErrorCode::kTooLarge, name_ + ": parts total more than " +
-                                                 MiB(limits_.max_total_bytes) + " uncompressed");
+    if (caps.already_read + size > caps.max_total_bytes) {
+      zip_fclose(handle);
+      return MakeError(ErrorCode::kTooLarge, file + ": " + caps.noun + "s total more than " +
+                                                 MiB(caps.max_total_bytes) + " uncompressed");
     }
-    if (size > kRatioFloor && size / compressed > limits_.max_ratio) {
-      zip_fclose(file);
-      return MakeError(ErrorCode::kTooLarge,
-                       name_ + ": zip bomb suspected: part " + part + " expands more than " +
-                           std::to_string(limits_.max_ratio) + " times");
+    if (size > kRatioFloor && size / compressed > caps.max_ratio) {
+      zip_fclose(handle);
+      return MakeError(ErrorCode::kTooLarge, file + ": zip bomb suspected: " + subject +
+                                                 " expands more than " +
+                                                 std::to_string(caps.max_ratio) + " times");
     }
   }
   // zip_fclose reports a CRC mismatch found at the end of the data.
-  int close_error = zip_fclose(file);
+  int close_error = zip_fclose(handle);
   if (close_error != 0) {
     zip_error_t error;
     zip_error_init_with_code(&error, close_error);
     std::string cause = zip_error_strerror(&error);
     zip_error_fini(&error);
     return MakeError(ErrorCode::kCorruptZip,
-                     name_ + ": corrupt data in zip entry " + part + ": " + cause);
+                     file + ": corrupt data in zip entry " + entry + ": " + cause);
   }
   out.resize(static_cast<std::size_t>(size));
-  total_read_ += size;
   return out;
+}
+
+Expected<std::string> ZipPackage::Read(std::string_view part_name) {
+  auto it = entries_.find(Lower(part_name));
+  std::string part(part_name);
+  if (it == entries_.end()) {
+    return MakeError(ErrorCode::kNoMainPart, name_ + ": part " + part + " is missing");
+  }
+  EntryCaps caps;
+  caps.file = name_;
+  caps.entry = part;
+  caps.noun = "part";
+  caps.max_bytes = limits_.max_part_bytes;
+  caps.max_ratio = limits_.max_ratio;
+  caps.compressed_ceiling = std::max<std::uint64_t>(1, package_size_);
+  caps.max_total_bytes = limits_.max_total_bytes;
+  caps.already_read = total_read_;
+  auto bytes = ReadZipEntry(archive_, it->second, caps);
+  if (bytes) total_read_ += bytes->size();
+  return bytes;
 }
 
 }  // namespace clausegap::docx

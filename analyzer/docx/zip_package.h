@@ -9,6 +9,7 @@
 #define CLAUSEGAP_DOCX_ZIP_PACKAGE_H_
 
 #include <cstdint>
+#include <climits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,27 @@ namespace clausegap::docx {
 /// Returns the error for |bytes| if they are not a zip archive at all (empty,
 /// OLE compound file, other data), or an empty optional-like success.
 Expected<void> SniffPackage(std::string_view bytes, const std::string& name);
+
+/// What ReadZipEntry may read, and how its messages name the entry.
+struct EntryCaps {
+  std::string file;   ///< the archive's name, first in every message
+  std::string entry;  ///< the entry's name in the archive
+  std::string noun = "member";  ///< "part" in a package, "member" in an archive
+  /// Largest uncompressed entry. Default: 256 MiB.
+  std::uint64_t max_bytes = 256ull << 20;
+  /// Largest uncompressed/compressed ratio of an entry over 1 MiB. Default: 200.
+  std::uint64_t max_ratio = 200;
+  /// Upper bound of the compressed size (the archive's size, when known).
+  std::uint64_t compressed_ceiling = UINT64_MAX;
+  /// Cap on |already_read| plus this entry. Default: no cap.
+  std::uint64_t max_total_bytes = UINT64_MAX;
+  std::uint64_t already_read = 0;
+};
+
+/// Reads entry |index| of |archive| by streaming it, stopping as soon as a
+/// cap in |caps| is exceeded (the sizes in the zip headers are not trusted).
+/// Returns kTooLarge, kEncrypted or kCorruptZip errors "file: cause".
+Expected<std::string> ReadZipEntry(zip* archive, std::uint64_t index, const EntryCaps& caps);
 
 class ZipPackage {
  public:

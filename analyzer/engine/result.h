@@ -62,6 +62,16 @@ struct RequirementResult {
   std::vector<PendingRevision> pending_revisions;
 };
 
+/// One sentence of the contract's text, for printers that show the whole
+/// text (Printer::NeedsText); Evidence::sentence refers to |sentence|.
+struct Passage {
+  std::string label;    ///< full citation label of the sentence; "" outside articles
+  std::string heading;  ///< the heading of its article without brackets; may be empty
+  std::string text;     ///< the sentence, exactly as in the document
+  int sentence = -1;    ///< index into structure::Structure::sentences
+  int block = -1;       ///< index into model::Document::blocks
+};
+
 /// The report for one input document.
 struct DocumentReport {
   std::string file;
@@ -70,6 +80,9 @@ struct DocumentReport {
   std::string error;          ///< "path: cause" when !ok
   std::string title;          ///< the contract's title, when known
   std::vector<RequirementResult> requirements;
+  /// The contract's sentences in reading order; filled only when the
+  /// printer asks for them (Printer::NeedsText), else empty.
+  std::vector<Passage> text;
 };
 
 }  // namespace clausegap::engine

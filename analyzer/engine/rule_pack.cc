@@ -659,6 +659,14 @@ Expected<std::shared_ptr<const RulePack>> LoadRulePacks(const std::vector<std::s
   return compiler.Run(paths);
 }
 
+std::vector<RequirementInfo> EnabledRequirements(const RulePack& pack) {
+  std::vector<RequirementInfo> out;
+  for (const Requirement& r : pack.requirements) {
+    if (r.enabled) out.push_back({r.id, r.title, r.severity});
+  }
+  return out;
+}
+
 Expected<std::string> FindDefaultRules() {
   std::vector<std::string> looked;
   std::error_code ec;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "engine/result.h"
 
 namespace clausegap::engine {
 
@@ -24,6 +25,17 @@ struct RulePack;
 /// requirement of an earlier one by id, add one or disable one. Returns
 /// kInvalidRules with "file:line: what is wrong" on any error.
 Expected<std::shared_ptr<const RulePack>> LoadRulePacks(const std::vector<std::string>& paths);
+
+/// A requirement as other stages see it: its id, title and severity.
+struct RequirementInfo {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::kRecommended;
+};
+
+/// Returns the enabled requirements of |pack|, in pack order (the order
+/// reports list them in).
+std::vector<RequirementInfo> EnabledRequirements(const RulePack& pack);
 
 /// Returns the directory of the default pack: $CLAUSEGAP_RULES if set, else
 /// <exe dir>/rules (build tree), else CLAUSEGAP_DATADIR "/rules" (install).

@@ -1,9 +1,16 @@
 #include "report/printer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
+#include "report/csv_printer.h"
+#include "report/github_printer.h"
+#include "report/html_printer.h"
 #include "report/json_printer.h"
+#include "report/jsonl_printer.h"
+#include "report/junit_printer.h"
+#include "report/sarif_printer.h"
 #include "report/text_printer.h"
 
 namespace clausegap::report {
@@ -12,12 +19,20 @@ const char* FormatName(Format format) {
   switch (format) {
     case Format::kText: return "text";
     case Format::kJson: return "json";
+    case Format::kJsonl: return "jsonl";
+    case Format::kCsv: return "csv";
+    case Format::kSarif: return "sarif";
+    case Format::kGithub: return "github";
+    case Format::kJunit: return "junit";
+    case Format::kHtml: return "html";
   }
   return "text";
 }
 
 const std::vector<Format>& AllFormats() {
-  static const std::vector<Format> kAll = {Format::kText, Format::kJson};
+  static const std::vector<Format> kAll = {Format::kText,  Format::kJson,   Format::kJsonl,
+                                           Format::kCsv,   Format::kSarif,  Format::kGithub,
+                                           Format::kJunit, Format::kHtml};
   return kAll;
 }
 
@@ -53,11 +68,114 @@ bool ResolveColor(ColorChoice choice, bool is_terminal, const char* no_color, co
   return false;
 }
 
+namespace {
+
+// Returns the distinct evidence labels of |r| joined with ", ".
+std::string EvidenceLabels(const engine::RequirementResult& r) {
+  std::vector<std::string> seen;
+  std::string out;
+  for (const engine::Evidence& e : r.evidence) {
+    std::string label = e.label.empty() ? std::string("text outside articles") : e.label;
+    if (std::find(seen.begin(), seen.end(), label) != seen.end()) continue;
+    if (!out.empty()) out += ", ";
+    out += label;
+    seen.push_back(std::move(label));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GapMessage(const engine::RequirementResult& r) {
+  std::string text = r.title + " (" + r.id + ")";
+  if (r.evidence.empty()) {
+    text += std::string(" is ") + engine::StatusName(r.status) +
+            ": no clause was found, so there is no text location.";
+  } else {
+    text += std::string(" is ") + engine::StatusName(r.status) + " at " + EvidenceLabels(r) + ".";
+  }
+  // Reasons are sentences without a full stop as often as with one.
+  for (const std::string& reason : r.reasons) {
+    text += " " + reason;
+    bool stopped = reason.ends_with("。") || reason.ends_with(".");
+    if (!stopped && !reason.empty()) text += static_cast<unsigned char>(reason.back()) < 0x80 ? "." : "。";
+  }
+  for (const engine::PendingRevision& p : r.pending_revisions) {
+    if (!p.message.empty()) text += " Pending revision: " + p.message + ".";
+  }
+  if (!r.suggestion.empty()) text += " Suggested clause: " + r.suggestion;
+  return text;
+}
+
+std::string SanitizeUtf8(std::string_view text) {
+  static constexpr char kReplacement[] = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      bool control = (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+      if (control) {
+        out += kReplacement;
+      } else {
+        out += static_cast<char>(b);
+      }
+      ++i;
+      continue;
+    }
+    // Lead byte, length and the lowest code point of that length (to reject
+    // overlong forms); surrogates and values above U+10FFFF are invalid too.
+    int length = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    char32_t min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    bool valid = length != 0 && i + length <= text.size();
+    char32_t cp = valid ? (b & (0x7F >> length)) : 0;
+    for (int k = 1; valid && k < length; ++k) {
+      auto c = static_cast<unsigned char>(text[i + k]);
+      if ((c >> 6) != 0x2) valid = false;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (valid && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) valid = false;
+    if (valid) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += kReplacement;
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<engine::Passage> ContractText(const structure::Structure& structure) {
+  std::vector<engine::Passage> passages;
+  passages.reserve(structure.sentences.size());
+  for (std::size_t i = 0; i < structure.sentences.size(); ++i) {
+    const structure::Sentence& s = structure.sentences[i];
+    engine::Passage p;
+    p.label = s.label;
+    if (s.article >= 0 && s.article < static_cast<int>(structure.articles.size())) {
+      p.heading = structure.articles[s.article].heading;
+    }
+    p.text = s.text;
+    p.sentence = static_cast<int>(i);
+    p.block = s.block;
+    passages.push_back(std::move(p));
+  }
+  return passages;
+}
+
 std::unique_ptr<Printer> MakePrinter(Format format, std::ostream& out,
                                      const PrinterOptions& options) {
   switch (format) {
     case Format::kText: return std::make_unique<TextPrinter>(out, options);
     case Format::kJson: return std::make_unique<JsonPrinter>(out);
+    case Format::kJsonl: return std::make_unique<JsonlPrinter>(out);
+    case Format::kCsv: return std::make_unique<CsvPrinter>(out, options.requirement_ids);
+    case Format::kSarif: return std::make_unique<SarifPrinter>(out);
+    case Format::kGithub: return std::make_unique<GithubPrinter>(out);
+    case Format::kJunit: return std::make_unique<JunitPrinter>(out);
+    case Format::kHtml: return std::make_unique<HtmlPrinter>(out);
   }
   return std::make_unique<TextPrinter>(out, options);
 }

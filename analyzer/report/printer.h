@@ -10,12 +10,14 @@
 
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/error.h"
 #include "engine/result.h"
 #include "report/summary.h"
+#include "structure/structure.h"
 
 namespace clausegap::report {
 
@@ -23,9 +25,16 @@ namespace clausegap::report {
 enum class Format {
   kText,  ///< a report for a person at a terminal (text_printer.h)
   kJson,  ///< the clausegap/report/v1 JSON document (json_printer.h)
+  kJsonl,  ///< one report/v1 document object per line, streamed (jsonl_printer.h)
+  kCsv,    ///< one row per contract, one column per requirement (csv_printer.h)
+  kSarif,   ///< a SARIF 2.1.0 log for code-scanning tools (sarif_printer.h)
+  kGithub,  ///< GitHub Actions workflow commands ::error / ::warning (github_printer.h)
+  kJunit,   ///< JUnit XML, one test case per requirement (junit_printer.h)
+  kHtml,    ///< one self-contained HTML page for people (html_printer.h)
 };
 
-/// Returns the --format name of |format| ("text", "json").
+/// Returns the --format name of |format| ("text", "json", "jsonl", "csv",
+/// "sarif", "github", "junit", "html").
 const char* FormatName(Format format);
 
 /// Returns every format, in the order they are listed in help and errors.
@@ -53,6 +62,9 @@ bool ResolveColor(ColorChoice choice, bool is_terminal, const char* no_color, co
 struct PrinterOptions {
   /// Emit ANSI colour escapes (text). Default: false.
   bool color = false;
+  /// The enabled requirement ids of the pack, in report order (csv columns).
+  /// Default: none.
+  std::vector<std::string> requirement_ids;
 };
 
 /// Receives the reports of one run and writes them in one format.
@@ -66,7 +78,25 @@ class Printer {
   virtual void Document(const engine::DocumentReport& report) = 0;
   /// Called once after the last document with the run's totals.
   virtual void End(const Summary& summary) = 0;
+  /// Returns true when the printer shows the contract's text, so the caller
+  /// must fill DocumentReport::text (ContractText). Default: false.
+  virtual bool NeedsText() const { return false; }
 };
+
+/// Returns the one-paragraph explanation of a gap shared by the SARIF and
+/// GitHub printers: "<title> (<id>) is missing: no clause was found, so there
+/// is no text location." or "<title> (<id>) is weak at 第5条第2項.", then each
+/// reason, each pending revision's message and "Suggested clause: …".
+std::string GapMessage(const engine::RequirementResult& r);
+
+/// Returns |text| as valid UTF-8: each invalid byte becomes U+FFFD, and so
+/// does each C0 control character but tab, line feed and carriage return
+/// (XML 1.0 and HTML cannot carry them). Never fails.
+std::string SanitizeUtf8(std::string_view text);
+
+/// Returns every sentence of |structure| as a Passage, in reading order, for
+/// DocumentReport::text. Never fails.
+std::vector<engine::Passage> ContractText(const structure::Structure& structure);
 
 /// Returns the printer for |format| writing to |out|, which must outlive it.
 std::unique_ptr<Printer> MakePrinter(Format format, std::ostream& out,

@@ -1,6 +1,7 @@
 #include "report/summary.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace clausegap::report {
 
@@ -48,6 +49,13 @@ void AddToSummary(const engine::DocumentReport& report, Summary* summary) {
   ++summary->documents;
   if (!report.ok) {
     ++summary->errors;
+    auto code = std::find_if(summary->error_codes.begin(), summary->error_codes.end(),
+                             [&report](const auto& c) { return c.first == report.error_code; });
+    if (code == summary->error_codes.end()) {
+      summary->error_codes.emplace_back(report.error_code, 1);
+    } else {
+      ++code->second;
+    }
     return;
   }
   if (FailsGate(report, summary->fail_on)) ++summary->failed;
@@ -74,9 +82,28 @@ Summary Summarize(const std::vector<engine::DocumentReport>& reports, FailOn fai
 }
 
 Outcome Decide(const Summary& summary) {
-  if (summary.errors > 0) return Outcome::kUnreadable;
+  if (summary.documents == 0 || summary.errors == summary.documents) return Outcome::kUnreadable;
   if (summary.failed > 0) return Outcome::kGaps;
+  if (summary.errors > 0 && summary.fail_on != FailOn::kNever) return Outcome::kGaps;
   return Outcome::kPass;
+}
+
+void PrintSummaryTable(const Summary& summary, std::ostream& out) {
+  out << "documents " << summary.documents << ", unreadable " << summary.errors
+      << ", failing the gate (--fail-on " << FailOnName(summary.fail_on) << ") "
+      << summary.failed << ", skipped (not contracts) " << summary.skipped << '\n';
+  for (const auto& [code, count] : summary.error_codes) {
+    out << "  unreadable: " << code << ' ' << count << '\n';
+  }
+  std::size_t width = 11;
+  for (const RequirementCounts& c : summary.requirements) width = std::max(width, c.id.size());
+  auto pad = [&](const std::string& s) { return s + std::string(width - s.size() + 2, ' '); };
+  out << pad("requirement") << "present     weak  missing\n";
+  char row[64];
+  for (const RequirementCounts& c : summary.requirements) {
+    std::snprintf(row, sizeof row, "%7d %8d %8d\n", c.present, c.weak, c.missing);
+    out << pad(c.id) << row;
+  }
 }
 
 }  // namespace clausegap::report

@@ -6,7 +6,9 @@
 #ifndef CLAUSEGAP_REPORT_SUMMARY_H_
 #define CLAUSEGAP_REPORT_SUMMARY_H_
 
+#include <ostream>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +50,10 @@ struct Summary {
   int documents = 0;  ///< every input, readable or not
   int errors = 0;     ///< inputs that could not be read (DocumentReport::ok false)
   int failed = 0;     ///< readable documents that fail the gate at |fail_on|
+  int skipped = 0;    ///< files in folders / archives that are not contracts, skipped
+  /// Unreadable inputs per error code name ("legacy-doc", "too-large" …), in
+  /// the order codes were first seen.
+  std::vector<std::pair<std::string, int>> error_codes;
   /// One entry per requirement id, in the order ids were first seen.
   std::vector<RequirementCounts> requirements;
 };
@@ -60,15 +66,22 @@ Summary Summarize(const std::vector<engine::DocumentReport>& reports, FailOn fai
 
 /// What a run amounts to; the CLI maps it to its exit code.
 enum class Outcome {
-  kPass,        ///< every document was read and none fails the gate (exit 0)
-  kGaps,        ///< every document was read and one fails the gate (exit 1)
-  kUnreadable,  ///< an input could not be read (exit 2): a pre-signature gate
-                ///< must not pass on a file it could not check
+  kPass,        ///< no document fails the gate and every input was read (exit 0)
+  kGaps,        ///< a document fails the gate, or an input could not be read
+                ///< and the gate is not `never` (exit 1)
+  kUnreadable,  ///< no input could be read at all (exit 2)
 };
 
-/// Returns the outcome of |summary|: kUnreadable when any input had an
-/// error, else kGaps when a document failed the gate, else kPass.
+/// Returns the outcome of |summary|: kUnreadable when there was no document
+/// or none could be read; else kGaps when a document failed the gate or
+/// (unless fail_on is kNever) an input could not be read — a gate must not
+/// pass a file it could not check; else kPass.
 Outcome Decide(const Summary& summary);
+
+/// Writes the --summary table: documents, errors by code, skipped files,
+/// then one row per requirement with how many contracts have it present,
+/// weak and missing.
+void PrintSummaryTable(const Summary& summary, std::ostream& out);
 
 }  // namespace clausegap::report
 

@@ -42,8 +42,12 @@ class TextPrinter : public Printer {
  private:
   /// Returns |text| wrapped in the ANSI SGR |code| when colour is on.
   std::string Paint(std::string_view text, std::string_view code) const;
+  /// Writes the one-line verdict of |r|, its columns padded to the widths.
   void Row(const engine::RequirementResult& r, std::size_t id_width,
            std::size_t title_width);
+  /// Writes the details of |r|: for a |gap| reasons, unfound elements,
+  /// evidence and suggestion; otherwise only unfound recommended elements.
+  /// Pending revisions in both cases.
   void Details(const engine::RequirementResult& r, bool gap);
 
   std::ostream& out_;

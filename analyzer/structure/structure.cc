@@ -497,6 +497,7 @@ class Analyzer {
       if (st.paragraph == 0) st.paragraph = 1;
       st.item = number;
       st.item_kind = item_kind;
+      st.intro = false;
       st.item_level = level;
       st.sub = 0;
       st.sub_kind = MarkerKind::kNone;
@@ -530,7 +531,7 @@ class Analyzer {
       case MarkerKind::kArabic: {
         bool deeper = level >= 0 && st.paragraph_level >= 0 && level > st.paragraph_level;
         bool continues_items = st.item_kind == MarkerKind::kArabic && m.value == st.item + 1;
-        bool next_paragraph = st.numbered && m.value == st.paragraph + 1;
+        bool next_paragraph = m.value == st.paragraph + 1 && (st.numbered || st.paragraph == 1);
         bool is_item = deeper || (continues_items && !(next_paragraph && st.item == 0)) ||
                        (st.intro && m.value == 1) || (st.has_text && m.value == 1 && st.paragraph >= 1 &&
                                                       !st.numbered);

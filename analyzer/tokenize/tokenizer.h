@@ -73,6 +73,7 @@ class Model;
 /// A per-thread tokenizer over a shared Model.
 class Tagger {
  public:
+  /// Creates a tagger with its own MeCab lattice over |model| (non-null).
   explicit Tagger(std::shared_ptr<const Model> model);
   ~Tagger();
   Tagger(const Tagger&) = delete;

@@ -433,4 +433,20 @@ TEST_CASE("several documents: one report each, in order, and a totals line") {
         json({{"present", 1}, {"weak", 1}, {"missing", 1}}));
 }
 
+TEST_CASE("--rules loads a pack after the default one; the gate follows its severities") {
+  e2e::ScratchDir scratch;
+  std::string pack = (scratch.path() / "audit-required.json").string();
+  REQUIRE(e2e::WriteFileBytes(
+      pack, R"({"pack":"e2e-override","version":1,"overrides":[{"id":"audit","severity":"required"}]})"));
+  // data-entry has no audit clause and only weak required clauses by design.
+  CHECK(Clausegap({"check", "--format", "json", Sample("data-entry")}).exit_code == 0);
+  RunResult run = Clausegap({"check", "--format", "json", "--rules", pack, Sample("data-entry")});
+  CHECK(run.exit_code == 1);
+  json report = ParseReport(run);
+  REQUIRE(report["documents"].size() == 1);  // the file after --rules X is an input
+  json audit = Requirement(report["documents"][0], "audit");
+  CHECK(audit["severity"] == "required");
+  CHECK(audit["status"] == "missing");
+}
+
 }  // namespace

@@ -177,18 +177,36 @@ TEST_CASE("extract refuses 1,000,000 nested elements") {
   ExpectRejected(dir, path, {"nesting", "deeper"});
 }
 
-TEST_CASE("extract refuses a zip bomb (100 MiB document.xml)") {
-  ScratchDir dir;
+namespace {
+
+// A package whose document.xml is |mebibytes| MiB of 'a' inside one w:t, deflated.
+fs::path WriteBomb(const ScratchDir& dir, const std::string& name, int mebibytes) {
   DeflatedEntry bomb;
   bomb.prefix = std::string("<?xml version=\"1.0\"?><w:document xmlns:w=\"") + kWordNs +
                 "\"><w:body><w:p><w:r><w:t>";
   bomb.data = std::string(1 << 20, 'a');
-  bomb.repeat = 100;
+  bomb.repeat = static_cast<std::uint64_t>(mebibytes);
   bomb.suffix = "</w:t></w:r></w:p></w:body></w:document>";
-  fs::path path = dir.path() / "bomb.docx";
+  fs::path path = dir.path() / name;
   REQUIRE(WriteDeflatedPackage(path, bomb));
-  CHECK(fs::file_size(path) < 2 * 1024 * 1024);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("extract refuses a zip bomb under the size cap (10 MiB at ratio ~1000)") {
+  ScratchDir dir;
+  fs::path path = WriteBomb(dir, "bomb10.docx", 10);
+  CHECK(fs::file_size(path) < 64 * 1024);
   ExpectRejected(dir, path, {"zip bomb suspected"});
+}
+
+TEST_CASE("extract refuses a zip bomb over the size cap (100 MiB document.xml)") {
+  ScratchDir dir;
+  fs::path path = WriteBomb(dir, "bomb100.docx", 100);
+  CHECK(fs::file_size(path) < 256 * 1024);
+  // Both caps are exceeded; either one is a specific, correct cause.
+  ExpectRejected(dir, path, {"zip bomb suspected", "larger than 64 MiB"});
 }
 
 TEST_CASE("extract refuses a part over the 64 MiB cap even when stored uncompressed") {

@@ -70,17 +70,21 @@ TEST_CASE("Summarize counts documents, errors, failures and statuses per require
   CHECK(Summarize(reports, FailOn::kNever).failed == 0);
 }
 
-TEST_CASE("Decide: unreadable beats gaps, gaps beat pass") {
+TEST_CASE("Decide: nothing readable is exit 2; gaps or read errors fail the gate") {
   Summary s;
-  CHECK(Decide(s) == Outcome::kPass);  // no documents at all
+  CHECK(Decide(s) == Outcome::kUnreadable);  // no documents at all
   s.documents = 3;
   CHECK(Decide(s) == Outcome::kPass);
   s.failed = 1;
   CHECK(Decide(s) == Outcome::kGaps);
   s.errors = 1;
-  CHECK(Decide(s) == Outcome::kUnreadable);
+  CHECK(Decide(s) == Outcome::kGaps);
   s.failed = 0;
-  CHECK(Decide(s) == Outcome::kUnreadable);
+  CHECK(Decide(s) == Outcome::kGaps);  // a file the gate could not check
+  s.fail_on = FailOn::kNever;
+  CHECK(Decide(s) == Outcome::kPass);
+  s.errors = 3;
+  CHECK(Decide(s) == Outcome::kUnreadable);  // none of the three could be read
 }
 
 TEST_CASE("exit policy per --fail-on level on the same reports") {
@@ -96,7 +100,10 @@ TEST_CASE("exit policy per --fail-on level on the same reports") {
 
   std::vector<engine::DocumentReport> unreadable = {testing::CompleteReport(),
                                                     testing::ErrorReport()};
-  CHECK(Decide(Summarize(unreadable, FailOn::kNever)) == Outcome::kUnreadable);
+  CHECK(Decide(Summarize(unreadable, FailOn::kMissing)) == Outcome::kGaps);
+  CHECK(Decide(Summarize(unreadable, FailOn::kNever)) == Outcome::kPass);
+  std::vector<engine::DocumentReport> none_readable = {testing::ErrorReport()};
+  CHECK(Decide(Summarize(none_readable, FailOn::kNever)) == Outcome::kUnreadable);
 }
 
 TEST_CASE("ParseFailOn accepts the three levels and names them on error") {

@@ -1,0 +1,58 @@
+// The GitHub printer: GitHub Actions workflow commands, so that a `check`
+// step in a workflow annotates the contracts in the run's summary and in
+// pull requests.
+//
+// One line per gap, in input and pack order:
+//   ::error file=<path>,title=<title (id): status>::<GapMessage>
+// Commands: required + missing → ::error; required + weak and recommended +
+// missing → ::warning; recommended + weak → ::notice (the SARIF levels).
+// Present requirements print nothing. An unreadable input prints
+//   ::error file=<path>,title=clausegap: could not be read (<code>)::<error>
+// End prints one plain line (not a command) with the totals.
+// Escaping (EscapeData / EscapeProperty) follows the workflow-command rules,
+// so no text of a contract can end the command or start another one.
+// Not thread-safe; one per run.
+#ifndef CLAUSEGAP_REPORT_GITHUB_PRINTER_H_
+#define CLAUSEGAP_REPORT_GITHUB_PRINTER_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "report/printer.h"
+
+namespace clausegap::report {
+
+/// Returns |text| escaped as a command's message: % → %25, CR → %0D,
+/// LF → %0A (invalid UTF-8 replaced by U+FFFD).
+std::string EscapeData(std::string_view text);
+
+/// Returns |text| escaped as a property value: EscapeData plus : → %3A and
+/// , → %2C.
+std::string EscapeProperty(std::string_view text);
+
+/// Returns the workflow command of a gap: "error", "warning" or "notice";
+/// "" for a present requirement.
+const char* GithubCommand(engine::Severity severity, engine::Status status);
+
+/// Writes one workflow command per gap to |out| as documents arrive.
+class GithubPrinter : public Printer {
+ public:
+  /// |out| must outlive the printer.
+  explicit GithubPrinter(std::ostream& out) : out_(out) {}
+
+  void Begin() override;
+  void Document(const engine::DocumentReport& report) override;
+  void End(const Summary& summary) override;
+
+ private:
+  /// Writes "::<command> file=<file>,title=<title>::<message>\n".
+  void Command(std::string_view command, std::string_view file, std::string_view title,
+               std::string_view message);
+
+  std::ostream& out_;
+};
+
+}  // namespace clausegap::report
+
+#endif  // CLAUSEGAP_REPORT_GITHUB_PRINTER_H_

@@ -1,0 +1,12 @@
+#include "report/jsonl_printer.h"
+
+#include "report/json_printer.h"
+
+namespace clausegap::report {
+
+void JsonlPrinter::Document(const engine::DocumentReport& report) {
+  out_ << DocumentToJson(report) << '\n';
+  out_.flush();
+}
+
+}  // namespace clausegap::report
