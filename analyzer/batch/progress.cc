@@ -47,19 +47,26 @@ void Progress::Update(std::uint64_t done, std::uint64_t errors, std::uint64_t to
                       bool total_final) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100) && done != total) return;
+  if (now - start_ < std::chrono::seconds(1)) return;
+  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
   last_draw_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  std::fprintf(out_, "\r\033[K%s", Render(done, errors, total, total_final, seconds).c_str());
+  std::string line = Render(done, errors, total, total_final, seconds);
+  // Pad over what the previous line left on screen.
+  std::size_t shown = line.size();
+  if (shown < width_) line.append(width_ - shown, ' ');
+  width_ = shown;
+  std::fprintf(out_, "\r%s", line.c_str());
   std::fflush(out_);
   drawn_ = true;
 }
 
 void Progress::Clear() {
   if (!enabled_ || !drawn_) return;
-  std::fprintf(out_, "\r\033[K");
+  std::fprintf(out_, "\r%s\r", std::string(width_, ' ').c_str());
   std::fflush(out_);
   drawn_ = false;
+  width_ = 0;
 }
 
 }  // namespace clausegap::batch

@@ -1,7 +1,8 @@
 // A one-line progress display on stderr for batch runs: files done / total,
-// rate, ETA and errors so far. Redrawn at most ten times a second; silent
-// unless enabled (stderr is a terminal and --quiet is not given). Used from
-// one thread.
+// rate, ETA and errors so far. First drawn after one second (a quick check
+// of one contract shows none), then at most ten times a second; plain text
+// and carriage returns, no escape sequences. Silent unless enabled (stderr is
+// a terminal and --quiet is not given). Used from one thread.
 #ifndef CLAUSEGAP_BATCH_PROGRESS_H_
 #define CLAUSEGAP_BATCH_PROGRESS_H_
 
@@ -34,6 +35,7 @@ class Progress {
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
   bool drawn_ = false;
+  std::size_t width_ = 0;  // length of the line on screen
 };
 
 }  // namespace clausegap::batch

@@ -199,10 +199,11 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
           if (!(go_on = walker.Walk(root, emit))) break;
         }
         if (go_on && !config.files_from.empty()) {
-          walker.WalkList(list_file ? static_cast<std::istream&>(*list_file) : std::cin, emit);
+          go_on = walker.WalkList(list_file ? static_cast<std::istream&>(*list_file) : std::cin,
+                                  emit);
         }
         stats = walker.stats();
-        walk_done.store(true);
+        walk_done.store(go_on);
       },
       [&](batch::Input&& input, int worker) {
         return AnalyseInput(std::move(input), engine, *taggers[static_cast<std::size_t>(worker)],
@@ -274,6 +275,7 @@ Runner SetupCheck(CLI::App* sub) {
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
                   "pack; repeatable")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--no-default-rules", *no_default_rules,
                 "Do not load the default rule pack (use only --rules)");

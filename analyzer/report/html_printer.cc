@@ -56,7 +56,7 @@ ul.present li .labels{color:#57606a}
 .note{color:#57606a;font-size:13px}
 .text{border:1px solid var(--line);border-radius:4px;padding:10px 16px;background:#fcfcfd;max-height:none}
 .text p{margin:3px 0;display:flex;gap:12px}
-.text .lbl{flex:0 0 9em;color:#57606a;font-size:13px;text-align:right;padding-top:1px}
+.text .lbl{flex:0 0 11em;color:#57606a;font-size:13px;text-align:right;padding-top:1px}
 .text .body{flex:1}
 mark{padding:1px 0;border-radius:2px;color:inherit}
 mark.ev-present{background:var(--ok-bg);box-shadow:inset 0 -2px 0 var(--ok)}
@@ -247,8 +247,10 @@ void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& repor
   }
   int counts[3] = {0, 0, 0};
   for (const engine::RequirementResult& r : report.requirements) ++counts[Rank(r.status)];
-  out_ << "<p>" << counts[0] << " present, " << counts[1] << " weak, " << counts[2]
-       << " missing</p>\n";
+  out_ << "<p>" << (FailsGate(report, fail_on_) ? "<span class=\"verdict fail\">fails the gate"
+                                               : "<span class=\"verdict pass\">passes the gate")
+       << " (--fail-on " << FailOnName(fail_on_) << ")</span> " << counts[0] << " present, "
+       << counts[1] << " weak, " << counts[2] << " missing</p>\n";
 
   // Positions of the evidence sentences, to link quotes into the text.
   auto link = [&](const engine::Evidence& e) {
@@ -386,6 +388,7 @@ void HtmlPrinter::End(const Summary& summary) {
           "<span class=\"st-weak\">△ weak</span><span class=\"st-missing\">✗ missing</span>"
           "<span class=\"st-error\">– not evaluated</span> Click a column header to sort.</p>\n";
 
+  fail_on_ = summary.fail_on;
   for (std::size_t i = 0; i < reports_.size(); ++i) Section(i, reports_[i]);
   out_ << "<script>" << kScript << "</script>\n</body>\n</html>\n";
   out_.flush();

@@ -7,7 +7,7 @@
 // contract and one column per requirement (first-seen order), each cell
 // ✓ present / △ weak / ✗ missing in green / amber / red and linking to the
 // explanation, plus the number of required gaps (click a header to sort);
-// then one section per contract: its gaps (status, severity, reasons,
+// then one section per contract: whether it passes the gate, its gaps (status, severity, reasons,
 // elements not found, the evidence quoted with links into the text, the
 // suggested clause), pending revisions, the present requirements, and the
 // contract's text (DocumentReport::text, one paragraph per block, with its
@@ -60,6 +60,7 @@ class HtmlPrinter : public Printer {
   std::ostream& out_;
   std::vector<engine::DocumentReport> reports_;
   std::vector<Column> columns_;
+  FailOn fail_on_ = FailOn::kMissing;  ///< the run's gate, known at End
 };
 
 }  // namespace clausegap::report

@@ -80,13 +80,15 @@ TEST_CASE("every corpus .docx extracts with the v1 schema") {
     json doc = ExtractJson(file);
     CHECK(doc.value("schema", "") == "clausegap/extract/v1");
     REQUIRE(doc.at("blocks").is_array());
-    int body_text = 0;
+    // Some corpus files hold the whole contract in one paragraph (w:br
+    // between lines), so count text, not blocks.
+    std::size_t body_bytes = 0;
     for (const json& block : doc["blocks"]) {
-      if (block.value("part", "") == doc.value("main_part", "") && !block.value("text", "").empty()) {
-        ++body_text;
+      if (block.value("part", "") == doc.value("main_part", "")) {
+        body_bytes += block.value("text", "").size();
       }
     }
-    CHECK(body_text >= 10);
+    CHECK(body_bytes >= 1000);
   }
 }
 

@@ -209,6 +209,32 @@ TEST_CASE("extract refuses a zip bomb over the size cap (100 MiB document.xml)")
   ExpectRejected(dir, path, {"zip bomb suspected", "larger than 64 MiB"});
 }
 
+TEST_CASE("extract refuses a zip bomb whose headers understate its size") {
+  // The headers claim 4 KiB uncompressed; the data inflates to 100 MiB. The
+  // reader must not trust the claim: it stops on the cap, the ratio or the
+  // inconsistency, quickly and with a specific message.
+  ScratchDir dir;
+  fs::path path = WriteBomb(dir, "liar.docx", 100);
+  std::string zip = ReadFileBytes(path);
+  const std::string name = "word/document.xml";
+  int patched = 0;
+  for (std::size_t at = zip.find(name); at != std::string::npos; at = zip.find(name, at + 1)) {
+    auto signature = [&](std::size_t header) {
+      return header + 4 <= zip.size() && zip.compare(header, 2, "PK") == 0;
+    };
+    std::size_t size_field = 0;
+    if (at >= 30 && signature(at - 30) && zip[at - 28] == '\x03') size_field = at - 30 + 22;
+    if (at >= 46 && signature(at - 46) && zip[at - 44] == '\x01') size_field = at - 46 + 24;
+    if (size_field == 0) continue;
+    const char claimed[4] = {0x00, 0x10, 0x00, 0x00};  // 4096, little-endian
+    zip.replace(size_field, 4, claimed, 4);
+    ++patched;
+  }
+  REQUIRE(patched == 2);  // the local header and the central directory
+  REQUIRE(WriteFileBytes(path, zip));
+  ExpectRejected(dir, path, {"zip bomb suspected", "larger than 64 MiB", "corrupt"});
+}
+
 TEST_CASE("extract refuses a part over the 64 MiB cap even when stored uncompressed") {
   ScratchDir dir;
   std::string xml = std::string("<?xml version=\"1.0\"?><w:document xmlns:w=\"") + kWordNs +

@@ -172,7 +172,7 @@ TEST_CASE("ParseFormat knows text and json and lists them on error") {
   auto bad = ParseFormat("yaml");
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == ErrorCode::kUsage);
-  CHECK(bad.error().message == "--format: unknown format 'yaml' (valid: text, json)");
+  CHECK(bad.error().message == "--format: unknown format 'yaml' (valid: text, json, jsonl, csv, sarif, github, junit, html)");
   for (Format f : AllFormats()) CHECK(ParseFormat(FormatName(f)).value() == f);
 }
 

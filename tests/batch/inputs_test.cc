@@ -1,0 +1,203 @@
+// Tests of the input walker: folders in name order, archives streamed with
+// nested archives, skipped files counted, errors for what cannot be read.
+#include "batch/inputs.h"
+
+#include <zip.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+namespace clausegap::batch {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh temporary folder, removed when the test ends.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "clausegap-inputs-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void WriteFile(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Returns a zip archive holding |entries| (name → bytes).
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_source_keep(buffer);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  REQUIRE(archive != nullptr);
+  for (const auto& [name, bytes] : entries) {
+    char* copy = static_cast<char*>(std::malloc(bytes.size() + 1));
+    std::copy(bytes.begin(), bytes.end(), copy);
+    zip_source_t* data = zip_source_buffer(archive, copy, bytes.size(), 1);
+    REQUIRE(zip_file_add(archive, name.c_str(), data, ZIP_FL_ENC_UTF_8) >= 0);
+  }
+  REQUIRE(zip_close(archive) == 0);
+  zip_source_open(buffer);
+  zip_source_seek(buffer, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(buffer);
+  zip_source_seek(buffer, 0, SEEK_SET);
+  std::string out(static_cast<std::size_t>(size), '\0');
+  zip_source_read(buffer, out.data(), static_cast<zip_uint64_t>(size));
+  zip_source_close(buffer);
+  zip_source_free(buffer);
+  zip_error_fini(&error);
+  return out;
+}
+
+struct Walked {
+  std::vector<std::string> names;
+  std::vector<std::string> errors;
+  std::vector<std::string> bytes;
+};
+
+Walked WalkAll(InputWalker& walker, const std::vector<std::string>& roots) {
+  Walked walked;
+  for (const std::string& root : roots) {
+    walker.Walk(root, [&](Input&& input) {
+      walked.names.push_back(input.name);
+      walked.errors.push_back(input.error ? input.error->message : "");
+      walked.bytes.push_back(input.bytes);
+      return true;
+    });
+  }
+  return walked;
+}
+
+TEST_CASE("document and archive names") {
+  CHECK(IsDocumentName("a.docx"));
+  CHECK(IsDocumentName("A.DOCX"));
+  CHECK(IsDocumentName("t.dotx"));
+  CHECK(IsDocumentName("m.docm"));
+  CHECK(IsDocumentName("old.doc"));
+  CHECK_FALSE(IsDocumentName("notes.txt"));
+  CHECK_FALSE(IsDocumentName("docx"));
+  CHECK(IsArchiveName("x.ZIP"));
+  CHECK_FALSE(IsArchiveName("x.zipx"));
+}
+
+TEST_CASE("a folder is walked recursively in name order; other files are skipped") {
+  TempDir dir;
+  WriteFile(dir.path() / "b.docx", "B");
+  WriteFile(dir.path() / "a.docx", "A");
+  WriteFile(dir.path() / "notes.txt", "n");
+  WriteFile(dir.path() / "sub" / "c.docx", "C");
+  WriteFile(dir.path() / "sub" / "deeper" / "d.doc", "D");
+  WriteFile(dir.path() / "z.docx", "Z");
+  InputWalker walker;
+  Walked w = WalkAll(walker, {dir.path().string()});
+  std::string root = dir.path().string();
+  REQUIRE(w.names.size() == 5);
+  CHECK(w.names[0] == root + "/a.docx");
+  CHECK(w.names[1] == root + "/b.docx");
+  CHECK(w.names[2] == root + "/z.docx");
+  CHECK(w.names[3] == root + "/sub/c.docx");
+  CHECK(w.names[4] == root + "/sub/deeper/d.doc");
+  CHECK(walker.stats().documents == 5);
+  CHECK(walker.stats().skipped == 1);
+}
+
+TEST_CASE("an archive's members are read in memory, nested archives followed") {
+  TempDir dir;
+  std::string inner = MakeZip({{"x.docx", "inner-x"}, {"readme.txt", "r"}});
+  WriteFile(dir.path() / "bundle.zip",
+            MakeZip({{"contracts/", ""}, {"contracts/a.docx", "member-a"},
+                     {"inner.zip", inner}, {"image.png", "p"}}));
+  InputWalker walker;
+  Walked w = WalkAll(walker, {(dir.path() / "bundle.zip").string()});
+  std::string zip = (dir.path() / "bundle.zip").string();
+  REQUIRE(w.names.size() == 2);
+  CHECK(w.names[0] == zip + "!contracts/a.docx");
+  CHECK(w.bytes[0] == "member-a");
+  CHECK(w.names[1] == zip + "!inner.zip!x.docx");
+  CHECK(w.bytes[1] == "inner-x");
+  CHECK(walker.stats().archives == 2);
+  CHECK(walker.stats().skipped == 2);
+  CHECK(w.errors[0].empty());
+}
+
+TEST_CASE("a corrupt archive and a missing path become error inputs; the walk goes on") {
+  TempDir dir;
+  WriteFile(dir.path() / "broken.zip", "PK\x03\x04 this is not really a zip");
+  WriteFile(dir.path() / "ok.docx", "ok");
+  InputWalker walker;
+  std::string missing = (dir.path() / "missing.docx").string();
+  Walked w = WalkAll(walker, {(dir.path() / "broken.zip").string(), missing,
+                              (dir.path() / "ok.docx").string()});
+  REQUIRE(w.names.size() == 3);
+  CHECK(w.errors[0].find("broken.zip: cannot open archive") != std::string::npos);
+  CHECK(w.errors[1] == missing + ": no such file or directory");
+  CHECK(w.errors[2].empty());
+}
+
+TEST_CASE("an archive member over the cap is an error, not a read") {
+  TempDir dir;
+  WriteFile(dir.path() / "bomb.zip", MakeZip({{"big.docx", std::string(3u << 20, 'a')}}));
+  WalkLimits limits;
+  limits.max_member_bytes = 1u << 20;
+  InputWalker walker(limits);
+  Walked w = WalkAll(walker, {(dir.path() / "bomb.zip").string()});
+  REQUIRE(w.names.size() == 1);
+  CHECK(w.errors[0].find("member big.docx is larger than 1 MiB uncompressed") !=
+        std::string::npos);
+  CHECK(w.bytes[0].empty());
+}
+
+TEST_CASE("archives nested deeper than the limit are refused") {
+  std::string level = MakeZip({{"deep.docx", "d"}});
+  for (int i = 0; i < 5; ++i) level = MakeZip({{"n" + std::to_string(i) + ".zip", level}});
+  TempDir dir;
+  WriteFile(dir.path() / "nest.zip", level);
+  InputWalker walker;
+  Walked w = WalkAll(walker, {(dir.path() / "nest.zip").string()});
+  REQUIRE(w.names.size() == 1);
+  CHECK(w.errors[0].find("archives nested deeper than 4") != std::string::npos);
+}
+
+TEST_CASE("a list of inputs is read line by line, blank lines and CR ignored") {
+  TempDir dir;
+  WriteFile(dir.path() / "a.docx", "A");
+  WriteFile(dir.path() / "b.docx", "B");
+  std::istringstream list((dir.path() / "a.docx").string() + "\r\n\n" +
+                          (dir.path() / "b.docx").string() + "\n");
+  InputWalker walker;
+  std::vector<std::string> names;
+  walker.WalkList(list, [&](Input&& input) {
+    names.push_back(input.name);
+    return true;
+  });
+  REQUIRE(names.size() == 2);
+  CHECK(names[1] == (dir.path() / "b.docx").string());
+}
+
+TEST_CASE("the walk stops when the callback says so") {
+  TempDir dir;
+  for (char c = 'a'; c <= 'e'; ++c) WriteFile(dir.path() / (std::string(1, c) + ".docx"), "x");
+  InputWalker walker;
+  int seen = 0;
+  bool finished = walker.Walk(dir.path().string(), [&](Input&&) { return ++seen < 2; });
+  CHECK_FALSE(finished);
+  CHECK(seen == 2);
+}
+
+}  // namespace
+}  // namespace clausegap::batch
