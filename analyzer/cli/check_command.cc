@@ -7,7 +7,9 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <functional>
 #include <thread>
 #include <exception>
@@ -46,7 +48,12 @@ CLI::Validator Checked(Parse parse, const std::string& description) {
   return CLI::Validator(
       [parse](std::string& value) -> std::string {
         auto parsed = parse(value);
-        return parsed ? std::string() : parsed.error().message;
+        if (parsed) return std::string();
+        // CLI11 names the option itself; drop the parser's own "--flag: ".
+        std::string message = parsed.error().message;
+        std::size_t colon = message.find(": ");
+        if (message.rfind("--", 0) == 0 && colon != std::string::npos) message.erase(0, colon + 2);
+        return message;
       },
       description);
 }
@@ -164,13 +171,17 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   report::PrinterOptions options;
   options.color = !output_file && report::ResolveColor(config.color, out_is_terminal,
                                                        std::getenv("NO_COLOR"), std::getenv("TERM"));
-  for (const engine::RequirementInfo& r : engine::EnabledRequirements(**pack)) {
-    options.requirement_ids.push_back(r.id);
+  const std::vector<engine::RequirementInfo> requirements = engine::EnabledRequirements(**pack);
+  if (auto valid = ValidatePolicy(config.policy, requirements); !valid) {
+    err << "clausegap: " << valid.error().message << '\n';
+    return kExitError;
   }
+  options.requirement_ids = ReportedIds(config.policy, requirements);
   std::unique_ptr<report::Printer> printer = report::MakePrinter(config.format, sink, options);
   const bool needs_text = printer->NeedsText();
   report::Summary summary;
   summary.fail_on = config.fail_on;
+  summary.max_warnings = config.max_warnings;
   docx::ReadOptions read_options;
   read_options.view = config.view;
 
@@ -206,8 +217,11 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
         walk_done.store(go_on);
       },
       [&](batch::Input&& input, int worker) {
-        return AnalyseInput(std::move(input), engine, *taggers[static_cast<std::size_t>(worker)],
-                            read_options, needs_text);
+        engine::DocumentReport report =
+            AnalyseInput(std::move(input), engine, *taggers[static_cast<std::size_t>(worker)],
+                         read_options, needs_text);
+        ApplyPolicy(config.policy, &report);
+        return report;
       },
       [&](engine::DocumentReport&& report) {
         if (!report.ok) {
@@ -256,6 +270,9 @@ Runner SetupCheck(CLI::App* sub) {
   auto color = std::make_shared<std::string>("auto");
   auto no_default_rules = std::make_shared<bool>(false);
   auto original = std::make_shared<bool>(false);
+  auto config_path = std::make_shared<std::string>();
+  auto no_config = std::make_shared<bool>(false);
+  auto waiver_files = std::make_shared<std::vector<std::string>>();
 
   sub->add_option("inputs", raw->files,
                   "Contracts to check: .docx files, folders (recursive) and .zip archives");
@@ -268,8 +285,9 @@ Runner SetupCheck(CLI::App* sub) {
   sub->add_flag("--summary", raw->summary,
                 "Print per-requirement totals at the end (stderr for machine-readable formats)");
   sub->add_flag("--quiet,-q", raw->quiet, "No progress line on stderr");
-  sub->add_option("--format", *format,
-                  "Output format: text, json, sarif, github, junit or html. Default: text")
+  CLI::Option* format_flag = sub->add_option("--format", *format,
+                  "Output format: text, json, jsonl, csv, sarif, github, junit or html. "
+                  "Default: text (or the config's \"format\")")
       ->check(Checked(report::ParseFormat, "FORMAT"));
   sub->add_option("--rules", raw->rules,
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
@@ -279,10 +297,25 @@ Runner SetupCheck(CLI::App* sub) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--no-default-rules", *no_default_rules,
                 "Do not load the default rule pack (use only --rules)");
-  sub->add_option("--fail-on", *fail_on,
-                  "Exit 1 when a required requirement is at or below this status: missing, "
-                  "weak or never. Default: missing")
-      ->check(Checked(report::ParseFailOn, "LEVEL"));
+  CLI::Option* fail_on_flag =
+      sub->add_option("--fail-on", *fail_on,
+                      "Exit 1 when a required requirement is at or below this status: missing, "
+                      "weak or never. Default: missing (or the config's \"fail_on\")")
+          ->check(Checked(report::ParseFailOn, "LEVEL"));
+  CLI::Option* max_warnings_flag =
+      sub->add_option("--max-warnings", raw->max_warnings,
+                      "Exit 1 when there are more than N weak findings (not waived). "
+                      "Default: no limit (or the config's \"max_warnings\")")
+          ->check(CLI::NonNegativeNumber);
+  sub->add_option("--config", *config_path,
+                  "Project configuration file. Default: the nearest .clausegap.json in the "
+                  "current directory or a parent");
+  sub->add_flag("--no-config", *no_config, "Do not look for a .clausegap.json");
+  sub->add_option("--waivers", *waiver_files,
+                  "Waiver file listing accepted gaps (file, requirement, reason); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--color", *color,
                   "Colour the text report: auto (terminal and NO_COLOR unset), always or never. "
                   "Default: auto")
@@ -291,11 +324,41 @@ Runner SetupCheck(CLI::App* sub) {
                 "Evaluate the original text (tracked changes rejected) instead of the text as "
                 "it will be signed");
 
-  return [raw, format, fail_on, color, no_default_rules, original] {
+  return [=] {
     // Resolve once; the validators above have already accepted the values.
+    // Flags given on the command line win over the project configuration.
     CheckConfig config = *raw;
-    config.format = *report::ParseFormat(*format);
-    config.fail_on = *report::ParseFailOn(*fail_on);
+    std::optional<std::string> found =
+        !config_path->empty() ? std::optional<std::string>(*config_path)
+        : *no_config          ? std::nullopt
+                              : FindConfig(std::filesystem::current_path());
+    ProjectConfig project;
+    if (found) {
+      auto loaded = LoadConfig(*found);
+      if (!loaded) {
+        std::cerr << "clausegap: " << loaded.error().message << '\n';
+        return static_cast<int>(kExitError);
+      }
+      project = std::move(*loaded);
+    }
+    config.rules.insert(config.rules.begin(), project.rules.begin(), project.rules.end());
+    config.policy.disable = project.disable;
+    config.policy.require = project.require;
+    config.policy.waivers = project.waivers;
+    for (const std::string& file : *waiver_files) {
+      auto waivers = LoadWaivers(file);
+      if (!waivers) {
+        std::cerr << "clausegap: " << waivers.error().message << '\n';
+        return static_cast<int>(kExitError);
+      }
+      config.policy.waivers.insert(config.policy.waivers.end(), waivers->begin(), waivers->end());
+    }
+    config.format = format_flag->count() > 0 || !project.format ? *report::ParseFormat(*format)
+                                                                : *project.format;
+    config.fail_on = fail_on_flag->count() > 0 || !project.fail_on
+                         ? *report::ParseFailOn(*fail_on)
+                         : *project.fail_on;
+    if (max_warnings_flag->count() == 0) config.max_warnings = project.max_warnings.value_or(-1);
     config.color = *report::ParseColorChoice(*color);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;

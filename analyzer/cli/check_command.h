@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/config.h"
 #include "model/document.h"
 #include "report/printer.h"
 #include "report/summary.h"
@@ -51,6 +52,12 @@ struct CheckConfig {
   bool summary = false;
   /// Never draw the progress line (--quiet). Default: false.
   bool quiet = false;
+  /// Fail when more than this many weak findings (--max-warnings); -1: no
+  /// limit. Default: -1.
+  int max_warnings = -1;
+  /// Disabled / raised requirements and waivers (config file, --waivers).
+  /// Default: none.
+  Policy policy;
   /// Whether stderr is a terminal (the progress line is drawn only then).
   bool err_is_terminal = false;
   /// Output format (--format). Default: text.

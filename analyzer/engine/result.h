@@ -60,6 +60,9 @@ struct RequirementResult {
   std::vector<Evidence> evidence;     ///< the clause(s) the verdict rests on
   std::string suggestion;             ///< model clause for gaps; empty when present
   std::vector<PendingRevision> pending_revisions;
+  /// The gap was accepted by a waiver: reported, but it does not fail the gate.
+  bool waived = false;
+  std::string waiver_reason;  ///< the waiver's reason when |waived|
 };
 
 /// One sentence of the contract's text, for printers that show the whole

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_lines.h"
 #include "engine/rule_pack_internal.h"
 #include "text/normalize.h"
 
@@ -30,133 +31,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// --- Source positions ------------------------------------------------------
-
-// Maps JSON pointers ("/requirements/0/clause/any") to 1-based source lines,
-// found by scanning the source text (comments allowed) once.
-class LineMap {
- public:
-  explicit LineMap(std::string_view text) { Scan(text); }
-
-  /// Returns the line of |pointer|, else of its closest ancestor, else 1.
-  int Line(std::string pointer) const {
-    while (true) {
-      auto it = lines_.find(pointer);
-      if (it != lines_.end()) return it->second;
-      auto slash = pointer.rfind('/');
-      if (slash == std::string::npos || pointer.empty()) return 1;
-      pointer.resize(slash);
-    }
-  }
-
- private:
-  struct Frame {
-    bool object = false;
-    int index = -1;
-    std::string key;
-    bool expect_key = true;
-  };
-
-  std::string Path(const std::vector<Frame>& stack) const {
-    std::string path;
-    for (const Frame& f : stack) {
-      path += '/';
-      path += f.object ? f.key : std::to_string(f.index);
-    }
-    return path;
-  }
-
-  void ValueStart(std::vector<Frame>& stack, int line) {
-    if (stack.empty()) {
-      lines_.emplace("", line);
-      return;
-    }
-    if (!stack.back().object) {
-      ++stack.back().index;
-      lines_.emplace(Path(stack), line);
-    }
-  }
-
-  void Scan(std::string_view s) {
-    std::vector<Frame> stack;
-    int line = 1;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (c == '\n') {
-        ++line;
-      } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
-        while (i < s.size() && s[i] != '\n') ++i;
-        --i;
-      } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-        i += 2;
-        while (i + 1 < s.size() && !(s[i] == '*' && s[i + 1] == '/')) {
-          if (s[i] == '\n') ++line;
-          ++i;
-        }
-        ++i;
-      } else if (c == '{' || c == '[') {
-        ValueStart(stack, line);
-        stack.push_back(Frame{c == '{', -1, "", true});
-      } else if (c == '}' || c == ']') {
-        if (!stack.empty()) stack.pop_back();
-      } else if (c == ',') {
-        if (!stack.empty() && stack.back().object) stack.back().expect_key = true;
-      } else if (c == ':') {
-        if (!stack.empty() && stack.back().object) stack.back().expect_key = false;
-      } else if (c == '"') {
-        std::string str;
-        ++i;
-        while (i < s.size() && s[i] != '"') {
-          if (s[i] == '\\' && i + 1 < s.size()) ++i;
-          if (s[i] == '\n') ++line;
-          str += s[i];
-          ++i;
-        }
-        if (!stack.empty() && stack.back().object && stack.back().expect_key) {
-          stack.back().key = str;
-          lines_.emplace(Path(stack), line);
-        } else {
-          ValueStart(stack, line);
-        }
-      } else if (c != ' ' && c != '\t' && c != '\r') {
-        ValueStart(stack, line);
-        while (i + 1 < s.size() && std::string_view(",]}\n \t\r/").find(s[i + 1]) == std::string_view::npos) ++i;
-      }
-    }
-  }
-
-  std::map<std::string, int> lines_;
-};
-
-// Edit distance for "did you mean" suggestions (keys are ASCII).
-int Distance(std::string_view a, std::string_view b) {
-  std::vector<int> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    int diag = row[0];
-    row[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      int next = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = row[j];
-      row[j] = next;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string Closest(std::string_view word, const std::vector<std::string_view>& known) {
-  std::string best;
-  int best_distance = 1 << 30;
-  for (std::string_view k : known) {
-    int d = Distance(word, k);
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(k);
-    }
-  }
-  if (best_distance > std::max<int>(2, static_cast<int>(word.size()) / 3)) return "";
-  return best;
-}
+using base::Closest;
+using LineMap = base::JsonLineMap;
 
 // A failure while loading: carries the pointer whose line is reported.
 struct Failure {

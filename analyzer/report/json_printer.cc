@@ -60,6 +60,8 @@ Json RequirementJson(const engine::RequirementResult& r) {
     revisions.push_back(std::move(revision));
   }
   out["pending_revisions"] = std::move(revisions);
+  out["waived"] = r.waived;
+  out["waiver_reason"] = r.waived ? Json(r.waiver_reason) : Json(nullptr);
   return out;
 }
 
@@ -94,6 +96,10 @@ std::string SummaryToJson(const Summary& summary) {
   out["errors"] = summary.errors;
   out["failed"] = summary.failed;
   out["fail_on"] = FailOnName(summary.fail_on);
+  out["warnings"] = summary.warnings;
+  out["max_warnings"] = summary.max_warnings < 0 ? Json(nullptr) : Json(summary.max_warnings);
+  out["waived"] = summary.waived;
+  out["skipped"] = summary.skipped;
   Json requirements = Json::object();
   for (const RequirementCounts& c : summary.requirements) {
     Json counts = Json::object();

@@ -40,7 +40,7 @@ bool FailsGate(const engine::DocumentReport& report, FailOn level) {
   if (!report.ok) return false;
   return std::any_of(report.requirements.begin(), report.requirements.end(),
                      [level](const engine::RequirementResult& r) {
-                       return r.severity == engine::Severity::kRequired &&
+                       return r.severity == engine::Severity::kRequired && !r.waived &&
                               BelowLevel(r.status, level);
                      });
 }
@@ -66,6 +66,8 @@ void AddToSummary(const engine::DocumentReport& report, Summary* summary) {
       summary->requirements.push_back(RequirementCounts{r.id});
       it = summary->requirements.end() - 1;
     }
+    if (r.waived) ++summary->waived;
+    if (r.status == engine::Status::kWeak && !r.waived) ++summary->warnings;
     switch (r.status) {
       case engine::Status::kPresent: ++it->present; break;
       case engine::Status::kWeak: ++it->weak; break;
@@ -84,6 +86,7 @@ Summary Summarize(const std::vector<engine::DocumentReport>& reports, FailOn fai
 Outcome Decide(const Summary& summary) {
   if (summary.documents == 0 || summary.errors == summary.documents) return Outcome::kUnreadable;
   if (summary.failed > 0) return Outcome::kGaps;
+  if (summary.max_warnings >= 0 && summary.warnings > summary.max_warnings) return Outcome::kGaps;
   if (summary.errors > 0 && summary.fail_on != FailOn::kNever) return Outcome::kGaps;
   return Outcome::kPass;
 }
@@ -91,7 +94,8 @@ Outcome Decide(const Summary& summary) {
 void PrintSummaryTable(const Summary& summary, std::ostream& out) {
   out << "documents " << summary.documents << ", unreadable " << summary.errors
       << ", failing the gate (--fail-on " << FailOnName(summary.fail_on) << ") "
-      << summary.failed << ", skipped (not contracts) " << summary.skipped << '\n';
+      << summary.failed << ", skipped (not contracts) " << summary.skipped << ", weak findings "
+      << summary.warnings << ", waived " << summary.waived << '\n';
   for (const auto& [code, count] : summary.error_codes) {
     out << "  unreadable: " << code << ' ' << count << '\n';
   }

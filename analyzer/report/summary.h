@@ -32,7 +32,7 @@ const char* FailOnName(FailOn level);
 Expected<FailOn> ParseFailOn(std::string_view name);
 
 /// Returns true when |report| (read successfully) has a requirement of
-/// severity `required` whose status is at or below |level|. Always false for
+/// severity `required`, not waived, whose status is at or below |level|. Always false for
 /// an unreadable document (those are counted as errors instead).
 bool FailsGate(const engine::DocumentReport& report, FailOn level);
 
@@ -51,6 +51,10 @@ struct Summary {
   int errors = 0;     ///< inputs that could not be read (DocumentReport::ok false)
   int failed = 0;     ///< readable documents that fail the gate at |fail_on|
   int skipped = 0;    ///< files in folders / archives that are not contracts, skipped
+  int warnings = 0;   ///< weak findings (any severity, not waived) over all documents
+  int waived = 0;     ///< gaps accepted by a waiver
+  /// Fail the gate when |warnings| exceeds this (--max-warnings); -1: no limit.
+  int max_warnings = -1;
   /// Unreadable inputs per error code name ("legacy-doc", "too-large" …), in
   /// the order codes were first seen.
   std::vector<std::pair<std::string, int>> error_codes;
@@ -73,9 +77,10 @@ enum class Outcome {
 };
 
 /// Returns the outcome of |summary|: kUnreadable when there was no document
-/// or none could be read; else kGaps when a document failed the gate or
-/// (unless fail_on is kNever) an input could not be read — a gate must not
-/// pass a file it could not check; else kPass.
+/// or none could be read; else kGaps when a document failed the gate, when
+/// there are more than max_warnings weak findings, or (unless fail_on is
+/// kNever) an input could not be read — a gate must not pass a file it could
+/// not check; else kPass.
 Outcome Decide(const Summary& summary);
 
 /// Writes the --summary table: documents, errors by code, skipped files,

@@ -142,6 +142,7 @@ void TextPrinter::Row(const engine::RequirementResult& r, std::size_t id_width,
   line += labels.empty() ? Paint(engine::StatusName(r.status), StatusColor(r.status))
                          : Paint(Pad(engine::StatusName(r.status), 7), StatusColor(r.status)) +
                                "  " + Paint(labels, kCyan);
+  if (r.waived) line += "  " + Paint("(waived)", kCyan);
   out_ << line << '\n';
 }
 
@@ -150,6 +151,7 @@ void TextPrinter::Details(const engine::RequirementResult& r, bool gap) {
        << Paint(r.id, kBold) << "  " << r.title << " — "
        << Paint(engine::StatusName(r.status), StatusColor(r.status)) << " ("
        << engine::SeverityName(r.severity) << ")\n";
+  if (r.waived) out_ << "      Waived: " << r.waiver_reason << " (does not fail the gate)\n";
   if (gap) {
     for (const std::string& reason : r.reasons) out_ << "      Reason: " << reason << '\n';
   }

@@ -1,0 +1,299 @@
+// floor_bench: `clausegap check` on a corpus against the floor of the same
+// work, unzip + XML parse + MeCab tokenisation alone.
+//
+//   floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE]
+//               [--single DOCX]... [--runs N] [--jobs N]
+//
+// --list FILE       the corpus, one .docx path per line (bench/make_corpus.py)
+// --clausegap EXE   the binary to measure
+// --rss-lists A,B   two --files-from lists (e.g. 1,000 and 20,000 documents)
+//                   checked with --jobs N for their peak RSS
+// --single DOCX     a contract checked as its own process --runs times
+//                   (repeatable); the mean and best wall times are printed
+// --runs N          runs per single-process measurement. Default: 20
+// --jobs N          "all cores". Default: std::thread::hardware_concurrency()
+//
+// The floor reads each file, runs docx::ReadDocx and tokenises every block's
+// normalised text sentence by sentence with one kept-alive Tagger (the
+// normalisation and splitting that feed MeCab are timed apart and left out
+// of the floor). `check` runs as a subprocess (--format jsonl -q, stdout to
+// /dev/null); its wall time, CPU time and peak RSS come from wait4(). CPU
+// time is printed beside wall time because the machine may be shared: it is
+// the steadier figure. Not a test: it asserts nothing and ctest never runs it.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "docx/reader.h"
+#include "model/document.h"
+#include "structure/sentences.h"
+#include "text/normalize.h"
+#include "tokenize/tokenizer.h"
+
+namespace clausegap {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string list;
+  std::string clausegap;
+  std::vector<std::string> rss_lists;
+  std::vector<std::string> singles;
+  int runs = 20;
+  int jobs = 0;
+};
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+double ThreadCpu() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+std::vector<std::string> ReadList(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+std::size_t CountChars(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+// What one subprocess cost.
+struct RunCost {
+  double wall = 0;    // seconds
+  double cpu = 0;     // user + system seconds
+  long max_rss = 0;   // KiB
+  int exit_code = -1;
+};
+
+// Runs |argv| with stdout and stderr on /dev/null; returns its cost.
+RunCost RunProcess(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  RunCost cost;
+  Clock::time_point start = Clock::now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  if (pid < 0) return cost;
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  cost.wall = Seconds(start);
+  cost.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+             static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+  cost.max_rss = usage.ru_maxrss;
+  cost.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return cost;
+}
+
+RunCost RunCheck(const Options& options, const std::string& list, int jobs) {
+  return RunProcess({options.clausegap, "check", "--jobs", std::to_string(jobs), "--format",
+                     "jsonl", "-q", "--files-from", list});
+}
+
+// The floor and its parts, in seconds of thread CPU time over the corpus.
+struct Floor {
+  double read = 0;       // file read + unzip + XML parse + model (docx::ReadDocx)
+  double prepare = 0;    // normalisation and sentence splitting (not floor)
+  double tokenize = 0;   // MeCab
+  double wall = 0;       // everything, wall clock
+  std::size_t docs = 0;
+  std::size_t failed = 0;
+  std::size_t chars = 0;
+  std::size_t tokens = 0;
+  double floor() const { return read + tokenize; }
+};
+
+Floor MeasureFloor(const std::vector<std::string>& files, tokenize::Tagger& tagger) {
+  Floor f;
+  std::vector<tokenize::Token> tokens;
+  std::vector<std::string> sentences;
+  Clock::time_point start = Clock::now();
+  for (const std::string& file : files) {
+    double t0 = ThreadCpu();
+    Expected<model::Document> doc = docx::ReadDocx(file);
+    double t1 = ThreadCpu();
+    f.read += t1 - t0;
+    if (!doc) {
+      ++f.failed;
+      continue;
+    }
+    ++f.docs;
+    sentences.clear();
+    for (const model::Block& block : doc->blocks) {
+      f.chars += CountChars(block.text);
+      std::string normalized = text::Normalize(block.text).text;
+      for (const structure::SentenceSpan& span : structure::SplitSentences(normalized)) {
+        sentences.push_back(normalized.substr(span.begin, span.end - span.begin));
+      }
+    }
+    double t2 = ThreadCpu();
+    f.prepare += t2 - t1;
+    for (const std::string& sentence : sentences) {
+      tagger.TokenizeInto(sentence, &tokens);
+      f.tokens += tokens.size();
+    }
+    f.tokenize += ThreadCpu() - t2;
+  }
+  f.wall = Seconds(start);
+  return f;
+}
+
+bool ParseArgs(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--list") {
+      o->list = value();
+    } else if (arg == "--clausegap") {
+      o->clausegap = value();
+    } else if (arg == "--rss-lists") {
+      std::string v = value();
+      std::size_t comma = v.find(',');
+      if (comma == std::string::npos) return false;
+      o->rss_lists = {v.substr(0, comma), v.substr(comma + 1)};
+    } else if (arg == "--single") {
+      o->singles.push_back(value());
+    } else if (arg == "--runs") {
+      o->runs = std::atoi(value().c_str());
+    } else if (arg == "--jobs") {
+      o->jobs = std::atoi(value().c_str());
+    } else {
+      return false;
+    }
+  }
+  return !o->list.empty() && !o->clausegap.empty() && o->runs > 0;
+}
+
+int Run(Options options) {
+  if (options.jobs <= 0) options.jobs = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  std::vector<std::string> files = ReadList(options.list);
+  if (files.empty()) {
+    std::fprintf(stderr, "floor_bench: %s: no documents listed\n", options.list.c_str());
+    return 2;
+  }
+  auto paths = tokenize::FindDictionaries();
+  if (!paths) {
+    std::fprintf(stderr, "floor_bench: %s\n", paths.error().message.c_str());
+    return 2;
+  }
+  auto model = tokenize::Model::Load(*paths);
+  if (!model) {
+    std::fprintf(stderr, "floor_bench: %s\n", model.error().message.c_str());
+    return 2;
+  }
+  tokenize::Tagger tagger(*model);
+
+  // Warm the page cache and the allocator, then measure.
+  MeasureFloor({files.begin(), files.begin() + std::min<std::size_t>(files.size(), 20)}, tagger);
+  Floor f = MeasureFloor(files, tagger);
+  const double n = static_cast<double>(f.docs);
+  std::printf("corpus: %zu documents (%zu unreadable), %.0f characters per document on average\n",
+              f.docs, f.failed, static_cast<double>(f.chars) / n);
+  std::printf("\n%-44s %10s %10s\n", "per document, one core", "ms (CPU)", "share");
+  std::printf("%-44s %10.3f %9.0f%%\n", "  read: file + unzip + XML parse + model", f.read * 1e3 / n,
+              100 * f.read / f.floor());
+  std::printf("%-44s %10.3f %9.0f%%\n", "  MeCab, sentence by sentence", f.tokenize * 1e3 / n,
+              100 * f.tokenize / f.floor());
+  std::printf("%-44s %10.3f\n", "floor (read + MeCab)", f.floor() * 1e3 / n);
+  std::printf("%-44s %10.3f\n", "  (normalise + split, outside the floor)", f.prepare * 1e3 / n);
+
+  RunCost warm = RunCheck(options, options.list, 1);  // page cache, and a sanity check
+  if (warm.exit_code != 0 && warm.exit_code != 1) {
+    std::fprintf(stderr, "floor_bench: %s check failed (exit %d)\n", options.clausegap.c_str(),
+                 warm.exit_code);
+    return 1;
+  }
+  RunCost one = RunCheck(options, options.list, 1);
+  RunCost all = RunCheck(options, options.list, options.jobs);
+  std::printf("\n%-44s %10s %10s %10s %10s\n", "check on the corpus", "docs/s", "ms/doc",
+              "CPU ms/doc", "peak RSS");
+  std::printf("%-44s %10.1f %10.3f %10.3f %7.1f MiB\n", "  --jobs 1", n / one.wall,
+              one.wall * 1e3 / n, one.cpu * 1e3 / n, one.max_rss / 1024.0);
+  std::printf("%-44s %10.1f %10.3f %10.3f %7.1f MiB\n",
+              ("  --jobs " + std::to_string(options.jobs)).c_str(), n / all.wall,
+              all.wall * 1e3 / n, all.cpu * 1e3 / n, all.max_rss / 1024.0);
+  std::printf("%-44s %10.2f×\n", ("  speed-up, " + std::to_string(options.jobs) + " jobs").c_str(),
+              one.wall / all.wall);
+  std::printf("%-44s %10.2f× (wall %.2f×)\n", "  check --jobs 1 / floor, CPU per document",
+              one.cpu / f.floor(), one.wall / f.wall);
+
+  if (options.rss_lists.size() == 2) {
+    std::printf("\n%-44s %10s %10s %10s\n",
+                ("peak RSS, --jobs " + std::to_string(options.jobs)).c_str(), "documents", "RSS",
+                "docs/s");
+    for (const std::string& list : options.rss_lists) {
+      std::size_t count = ReadList(list).size();
+      RunCost cost = RunCheck(options, list, options.jobs);
+      std::printf("%-44s %10zu %6.1f MiB %10.1f\n", ("  " + list).c_str(), count,
+                  cost.max_rss / 1024.0, static_cast<double>(count) / cost.wall);
+    }
+  }
+
+  if (!options.singles.empty()) {
+    std::printf("\n%-44s %10s %10s %10s\n",
+                ("one contract as its own process, " + std::to_string(options.runs) + " runs")
+                    .c_str(),
+                "mean ms", "best ms", "CPU ms");
+    for (const std::string& single : options.singles) {
+      RunProcess({options.clausegap, "check", "--format", "text", single});  // warm
+      double total = 0, best = 1e9, cpu = 0;
+      for (int r = 0; r < options.runs; ++r) {
+        RunCost cost = RunProcess({options.clausegap, "check", "--format", "text", single});
+        total += cost.wall;
+        cpu += cost.cpu;
+        best = std::min(best, cost.wall);
+      }
+      std::string name = single.substr(single.rfind('/') + 1);
+      std::printf("%-44s %10.1f %10.1f %10.1f\n", ("  " + name).c_str(), total * 1e3 / options.runs,
+                  best * 1e3, cpu * 1e3 / options.runs);
+    }
+  }
+  std::fprintf(stderr, "(%zu tokens)\n", f.tokens);
+  return 0;
+}
+
+}  // namespace
+}  // namespace clausegap
+
+int main(int argc, char** argv) {
+  clausegap::Options options;
+  if (!clausegap::ParseArgs(argc, argv, &options)) {
+    std::fprintf(stderr,
+                 "usage: floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE] "
+                 "[--single DOCX]... [--runs N] [--jobs N]\n");
+    return 2;
+  }
+  return clausegap::Run(options);
+}
