@@ -31,20 +31,28 @@ std::string_view PreScan(std::string_view s, int max_depth) {
         return "doctype";  // <!DOCTYPE or <!ENTITY …
       }
     } else {
-      // A start tag: find its end outside quoted attribute values.
+      // A start tag: find its end outside quoted attribute values, jumping
+      // from quote to quote with memchr rather than byte by byte.
+      const char* data = s.data();
       std::size_t j = i + 1;
-      char quote = 0;
-      for (; j < n; ++j) {
-        char c = s[j];
-        if (quote != 0) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '>') {
+      while (true) {
+        const void* gt = std::memchr(data + j, '>', n - j);
+        if (gt == nullptr) return {};  // unterminated: the parser reports it
+        const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(gt) - data);
+        const void* dq = std::memchr(data + j, '"', end - j);
+        const std::size_t limit =
+            dq != nullptr ? static_cast<std::size_t>(static_cast<const char*>(dq) - data) : end;
+        const void* sq = std::memchr(data + j, '\'', limit - j);
+        const char* quote = static_cast<const char*>(sq != nullptr ? sq : dq);
+        if (quote == nullptr) {
+          j = end;
           break;
         }
+        const std::size_t open = static_cast<std::size_t>(quote - data);
+        const void* close = std::memchr(data + open + 1, *quote, n - open - 1);
+        if (close == nullptr) return {};  // unterminated
+        j = static_cast<std::size_t>(static_cast<const char*>(close) - data) + 1;
       }
-      if (j >= n) return {};  // unterminated: the parser reports it
       if (s[j - 1] != '/' && ++depth > max_depth) return "depth";
       i = j;
     }

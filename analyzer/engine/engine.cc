@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,30 +42,126 @@ struct SentenceView {
   std::vector<int> provisos;  // sentences that are provisos of this one
 };
 
-// The evaluation state of one document: sentence views and memoised term hits.
+}  // namespace
+
+// The pack's terms indexed by their first bytes, so that one pass over a
+// text finds every term it contains: at each byte, only the terms starting
+// with the same three bytes (two or one for shorter terms) are compared.
+// Finds exactly what std::string::find finds, at any byte offset.
+struct TermIndex {
+  explicit TermIndex(const std::vector<std::string>& terms)
+      : terms(terms), words((terms.size() + 63) / 64) {
+    std::vector<std::vector<Candidate>> buckets(kBuckets);
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+      const std::string& term = terms[t];
+      const int id = static_cast<int>(t);
+      if (term.empty()) {
+        empty.push_back(id);
+      } else if (term.size() == 1) {
+        one_byte[static_cast<unsigned char>(term[0])].push_back(id);
+        has_short = true;
+      } else if (term.size() == 2) {
+        two_bytes.push_back({Prefix2(term.data()), id});
+        two_first[static_cast<unsigned char>(term[0])] = true;
+        has_short = true;
+      } else {
+        if ((static_cast<unsigned char>(term[0]) & 0xC0) == 0x80) any_at_continuation = true;
+        std::uint32_t prefix = Prefix3(term.data());
+        buckets[Bucket(prefix)].push_back({prefix, id});
+      }
+    }
+    start.assign(kBuckets + 1, 0);
+    for (std::size_t k = 0; k < kBuckets; ++k) {
+      start[k + 1] = start[k] + static_cast<std::uint32_t>(buckets[k].size());
+      candidates.insert(candidates.end(), buckets[k].begin(), buckets[k].end());
+    }
+  }
+
+  static constexpr std::size_t kBuckets = 1 << 16;
+  struct Candidate {
+    std::uint32_t prefix;  // the term's first bytes
+    int id;
+  };
+  static std::uint32_t Prefix2(const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 8 |
+           static_cast<unsigned char>(p[1]);
+  }
+  static std::uint32_t Prefix3(const char* p) {
+    return Prefix2(p) << 8 | static_cast<unsigned char>(p[2]);
+  }
+  static std::size_t Bucket(std::uint32_t prefix3) { return (prefix3 * 2654435761u) >> 16; }
+
+  /// Sets in |bits| (|words| words) the bit of every term occurring in |text|.
+  void Scan(std::string_view text, std::uint64_t* bits) const {
+    auto set = [bits](int t) { bits[t >> 6] |= std::uint64_t{1} << (t & 63); };
+    for (int t : empty) set(t);
+    const char* data = text.data();
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (has_short) {
+        for (int t : one_byte[static_cast<unsigned char>(data[i])]) set(t);
+        if (i + 1 < n && two_first[static_cast<unsigned char>(data[i])]) {
+          std::uint32_t prefix = Prefix2(data + i);
+          for (const Candidate& c : two_bytes)
+            if (c.prefix == prefix) set(c.id);
+        }
+      }
+      if (i + 2 >= n) continue;
+      // A UTF-8 continuation byte starts no term (unless a term is not UTF-8).
+      if ((static_cast<unsigned char>(data[i]) & 0xC0) == 0x80 && !any_at_continuation) continue;
+      const std::uint32_t prefix = Prefix3(data + i);
+      const std::size_t bucket = Bucket(prefix);
+      for (std::uint32_t k = start[bucket], end = start[bucket + 1]; k < end; ++k) {
+        const Candidate& c = candidates[k];
+        if (c.prefix != prefix) continue;
+        const std::string& term = terms[static_cast<std::size_t>(c.id)];
+        if (term.size() <= n - i && std::memcmp(data + i + 3, term.data() + 3, term.size() - 3) == 0) {
+          set(c.id);
+        }
+      }
+    }
+  }
+
+  const std::vector<std::string>& terms;
+  const std::size_t words;
+  std::vector<std::uint32_t> start;  // the candidates of bucket b: [start[b], start[b + 1])
+  std::vector<Candidate> candidates;
+  std::vector<Candidate> two_bytes;  // terms of two bytes
+  std::vector<int> one_byte[256];    // terms of one byte, by that byte
+  bool two_first[256] = {};          // some two-byte term starts with this byte
+  bool has_short = false;
+  bool any_at_continuation = false;  // a term of 3+ bytes starts with a UTF-8 continuation byte
+  std::vector<int> empty;  // the empty term occurs everywhere
+};
+
+namespace {
+
+// The evaluation state of one document: sentence views and the terms each
+// sentence and heading contains (found in one pass per text).
 class Context {
  public:
-  Context(const RulePack& pack, std::vector<SentenceView> sentences, std::vector<std::string> headings,
-          std::vector<std::pair<int, int>> article_ranges)
+  Context(const RulePack& pack, const TermIndex& index, std::vector<SentenceView> sentences,
+          std::vector<std::string> headings, std::vector<std::pair<int, int>> article_ranges)
       : pack_(pack),
+        words_(index.words),
         sentences_(std::move(sentences)),
         headings_(std::move(headings)),
         ranges_(std::move(article_ranges)),
-        hits_(sentences_.size() * pack.terms.size(), -1),
-        heading_hits_(headings_.size() * pack.terms.size(), -1) {}
+        hits_(sentences_.size() * words_, 0),
+        heading_hits_(headings_.size() * words_, 0) {
+    for (std::size_t s = 0; s < sentences_.size(); ++s) {
+      index.Scan(sentences_[s].normalized, &hits_[s * words_]);
+      index.Scan(sentences_[s].bases, &hits_[s * words_]);
+    }
+    for (std::size_t h = 0; h < headings_.size(); ++h) index.Scan(headings_[h], &heading_hits_[h * words_]);
+  }
 
   int size() const { return static_cast<int>(sentences_.size()); }
   const SentenceView& sentence(int i) const { return sentences_[i]; }
 
   /// Returns whether term |t| occurs in sentence |s| (surface or base forms).
   bool Hit(int s, int t) const {
-    int8_t& h = hits_[static_cast<std::size_t>(s) * pack_.terms.size() + t];
-    if (h < 0) {
-      const std::string& term = pack_.terms[t];
-      const SentenceView& v = sentences_[s];
-      h = v.normalized.find(term) != std::string::npos || v.bases.find(term) != std::string::npos;
-    }
-    return h;
+    return (hits_[static_cast<std::size_t>(s) * words_ + (t >> 6)] >> (t & 63)) & 1;
   }
 
   bool HitAny(int s, const TermSet& set) const {
@@ -74,48 +172,51 @@ class Context {
 
   bool HeadingHitAny(int article, const TermSet& set) const {
     if (article < 0 || article >= static_cast<int>(headings_.size())) return false;
-    for (int t : set) {
-      int8_t& h = heading_hits_[static_cast<std::size_t>(article) * pack_.terms.size() + t];
-      if (h < 0) h = headings_[article].find(pack_.terms[t]) != std::string::npos;
-      if (h) return true;
-    }
+    const std::uint64_t* bits = &heading_hits_[static_cast<std::size_t>(article) * words_];
+    for (int t : set)
+      if ((bits[t >> 6] >> (t & 63)) & 1) return true;
     return false;
   }
 
-  /// Returns the sentences |scope| covers around |anchor|.
-  std::vector<int> ScopeOf(int anchor, Scope scope) const {
-    std::vector<int> out;
+  /// Returns the first sentence that |scope| covers around |anchor| (in the
+  /// order: the anchor's clause first, then its provisos; else reading order)
+  /// for which |pred| holds, or -1.
+  template <typename Pred>
+  int FindInScope(int anchor, Scope scope, Pred pred) const {
     const SentenceView& a = sentences_[anchor];
     switch (scope) {
       case Scope::kSentence:
-        out.push_back(anchor);
-        break;
+        return pred(anchor) ? anchor : -1;
       case Scope::kClause: {
         int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
-        out.push_back(main);
-        for (int p : sentences_[main].provisos) out.push_back(p);
-        if (std::find(out.begin(), out.end(), anchor) == out.end()) out.push_back(anchor);
-        break;
+        if (pred(main)) return main;
+        bool anchor_seen = main == anchor;
+        for (int p : sentences_[main].provisos) {
+          if (pred(p)) return p;
+          anchor_seen = anchor_seen || p == anchor;
+        }
+        return !anchor_seen && pred(anchor) ? anchor : -1;
       }
       case Scope::kParagraph:
       case Scope::kArticle: {
         if (a.article < 0 || a.article >= static_cast<int>(ranges_.size())) {
-          out.push_back(anchor);
-          break;
+          return pred(anchor) ? anchor : -1;
         }
         auto [first, end] = ranges_[a.article];
+        bool any = false;
         for (int i = std::max(first, 0); i < std::min(end, size()); ++i) {
           if (scope == Scope::kParagraph && sentences_[i].paragraph != a.paragraph) continue;
-          out.push_back(i);
+          any = true;
+          if (pred(i)) return i;
         }
-        if (out.empty()) out.push_back(anchor);
-        break;
+        return !any && pred(anchor) ? anchor : -1;
       }
       case Scope::kDocument:
-        for (int i = 0; i < size(); ++i) out.push_back(i);
-        break;
+        for (int i = 0; i < size(); ++i)
+          if (pred(i)) return i;
+        return -1;
     }
-    return out;
+    return -1;
   }
 
   /// Returns whether |m| holds at |anchor|; adds the sentences whose terms
@@ -128,32 +229,19 @@ class Context {
     if (!m.heading.empty() && !HeadingHitAny(a.article, m.heading)) return false;
     if (!m.heading_none.empty() && HeadingHitAny(a.article, m.heading_none)) return false;
     std::vector<int> local;
-    if (!m.all.empty() || !m.any.empty() || !m.none.empty()) {
-      std::vector<int> scope = ScopeOf(anchor, m.scope);
-      for (const TermSet& set : m.all) {
-        bool found = false;
-        for (int s : scope) {
-          if (HitAny(s, set)) {
-            found = true;
-            local.push_back(s);
-            break;
-          }
-        }
-        if (!found) return false;
-      }
-      if (!m.any.empty()) {
-        bool found = false;
-        for (int s : scope) {
-          if (HitAny(s, m.any)) {
-            found = true;
-            local.push_back(s);
-            break;
-          }
-        }
-        if (!found) return false;
-      }
-      for (int s : scope)
-        if (HitAny(s, m.none)) return false;
+    for (const TermSet& set : m.all) {
+      int s = FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, set); });
+      if (s < 0) return false;
+      local.push_back(s);
+    }
+    if (!m.any.empty()) {
+      int s = FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.any); });
+      if (s < 0) return false;
+      local.push_back(s);
+    }
+    if (!m.none.empty() &&
+        FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.none); }) >= 0) {
+      return false;
     }
     for (const Matcher& c : m.all_of)
       if (!Match(c, anchor, &local)) return false;
@@ -175,17 +263,21 @@ class Context {
 
  private:
   const RulePack& pack_;
+  const std::size_t words_;
   std::vector<SentenceView> sentences_;
   std::vector<std::string> headings_;
   std::vector<std::pair<int, int>> ranges_;
-  mutable std::vector<int8_t> hits_;
-  mutable std::vector<int8_t> heading_hits_;
+  std::vector<std::uint64_t> hits_;          // words_ per sentence
+  std::vector<std::uint64_t> heading_hits_;  // words_ per article heading
 };
 
-// Concatenates the base forms of |text|'s tokens.
-std::string Bases(tokenize::Tagger& tagger, const std::string& text) {
+// Concatenates the base forms of |text|'s tokens; |tokens| is scratch space.
+std::string Bases(tokenize::Tagger& tagger, const std::string& text,
+                  std::vector<tokenize::Token>* tokens) {
   std::string out;
-  for (const tokenize::Token& t : tagger.Tokenize(text)) out += t.base.empty() ? t.surface : t.base;
+  out.reserve(text.size());
+  tagger.TokenizeInto(text, tokens);
+  for (const tokenize::Token& t : *tokens) out += t.base.empty() ? t.surface : t.base;
   return out;
 }
 
@@ -238,7 +330,8 @@ bool IsDeletion(model::RevisionKind kind) {
 
 }  // namespace
 
-Engine::Engine(std::shared_ptr<const RulePack> pack) : pack_(std::move(pack)) {}
+Engine::Engine(std::shared_ptr<const RulePack> pack)
+    : pack_(std::move(pack)), index_(std::make_shared<const TermIndex>(pack_->terms)) {}
 
 DocumentReport Engine::Evaluate(const model::Document& document, const structure::Structure& st,
                                 tokenize::Tagger& tagger) const {
@@ -261,6 +354,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     group_of[i] = static_cast<int>(groups.size()) - 1;
   }
   std::vector<SentenceView> views(groups.size());
+  std::vector<tokenize::Token> tokens;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const structure::Sentence& s = st.sentences[groups[g].front()];
     SentenceView& v = views[g];
@@ -268,7 +362,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       const structure::Sentence& part = st.sentences[i];
       v.normalized += part.normalized.empty() && !part.text.empty() ? text::Normalize(part.text).text : part.normalized;
     }
-    v.bases = Bases(tagger, v.normalized);
+    v.bases = Bases(tagger, v.normalized, &tokens);
     v.modality = DetectModality(v.normalized);
     v.article = s.article;
     v.paragraph = s.paragraph;
@@ -295,7 +389,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     int end = a.end_sentence > a.first_sentence ? to_group(a.end_sentence - 1) + 1 : first;
     ranges.emplace_back(first, end);
   }
-  Context ctx(pack, std::move(views), std::move(headings), std::move(ranges));
+  Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges));
 
   for (const Requirement& req : pack.requirements) {
     if (!req.enabled) continue;
@@ -415,9 +509,9 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
           // The deleted text is not in the signed view: would it have been a clause?
           SentenceView v;
           v.normalized = text::Normalize(rev.text).text;
-          v.bases = Bases(tagger, v.normalized);
+          v.bases = Bases(tagger, v.normalized, &tokens);
           v.modality = DetectModality(v.normalized);
-          Context one(pack, {v}, {}, {});
+          Context one(pack, *index_, {v}, {}, {});
           Matcher sentence_only = req.clause;
           touches = one.Match(sentence_only, 0);
           if (touches && rev.block >= 0 && rev.block < static_cast<int>(document.blocks.size())) {

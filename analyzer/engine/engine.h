@@ -16,6 +16,9 @@
 
 namespace clausegap::engine {
 
+/// The pack's terms indexed for finding them all in one pass (engine.cc).
+struct TermIndex;
+
 /// Evaluates every requirement of a pack on one analysed document.
 class Engine {
  public:
@@ -30,6 +33,7 @@ class Engine {
 
  private:
   std::shared_ptr<const RulePack> pack_;
+  std::shared_ptr<const TermIndex> index_;  // built once from pack_->terms
 };
 
 }  // namespace clausegap::engine

@@ -690,11 +690,23 @@ class Analyzer {
         continue;
       }
       if (next.begin != units_[u].offset + SkipSpace(units_[u].text, 0)) continue;  // a marker came first
+      // A table cell ends its text: a short entry in one cell (「委託期間」's
+      // value) never runs on into the next cell or row.
+      if (!SameCell(doc_.blocks[s.block], doc_.blocks[next.block])) continue;
       if (!lines_[u].from_label && lines_[u].kind == LineKind::kText &&
           s.label == next.label && !EndsVisibly(s.text) && !next.proviso && CodePoints(s.text) >= 20) {
         s.continued = true;
       }
     }
+  }
+
+  // Returns whether |a| and |b| are both outside tables or both in one cell.
+  static bool SameCell(const Block& a, const Block& b) {
+    const bool in_a = a.kind == model::BlockKind::kTableCell;
+    const bool in_b = b.kind == model::BlockKind::kTableCell;
+    if (!in_a && !in_b) return true;
+    return in_a && in_b && a.part == b.part && a.cell.table == b.cell.table && a.cell.row == b.cell.row &&
+           a.cell.column == b.cell.column && a.cell.depth == b.cell.depth;
   }
 
   static std::string CircledLiteral(int n) {

@@ -158,7 +158,7 @@ NormalizedText Normalize(std::string_view original) {
       utf8proc_int32_t next = 0;
       utf8proc_ssize_t next_len =
           utf8proc_iterate(data + end, static_cast<utf8proc_ssize_t>(n - end), &next);
-      if (next_len <= 0 || !IsMark(next)) break;
+      if (next_len <= 0 || IsStable(next) || !IsMark(next)) break;
       end += static_cast<std::size_t>(next_len);
       marks = true;
     }
