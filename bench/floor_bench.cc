@@ -280,6 +280,7 @@ int Run(Options options) {
                   best * 1e3, cpu * 1e3 / options.runs);
     }
   }
+  std::fflush(stdout);
   std::fprintf(stderr, "(%zu tokens)\n", f.tokens);
   return 0;
 }

@@ -45,51 +45,79 @@ struct SentenceView {
 }  // namespace
 
 // The pack's terms indexed by their first bytes, so that one pass over a
-// text finds every term it contains: at each byte, only the terms starting
-// with the same three bytes (two or one for shorter terms) are compared.
-// Finds exactly what std::string::find finds, at any byte offset.
+// text finds every term it contains: at each byte offset only the terms
+// whose first six bytes (three for terms of 3 to 5 bytes; two or one for
+// shorter ones) equal the text's there are compared. Finds exactly what
+// std::string::find finds, at any byte offset.
 struct TermIndex {
   explicit TermIndex(const std::vector<std::string>& terms)
       : terms(terms), words((terms.size() + 63) / 64) {
-    std::vector<std::vector<Candidate>> buckets(kBuckets);
+    std::vector<std::vector<Candidate>> buckets3(kBuckets), buckets6(kBuckets);
     for (std::size_t t = 0; t < terms.size(); ++t) {
       const std::string& term = terms[t];
       const int id = static_cast<int>(t);
       if (term.empty()) {
         empty.push_back(id);
-      } else if (term.size() == 1) {
+        continue;
+      }
+      if (term.size() == 1) {
         one_byte[static_cast<unsigned char>(term[0])].push_back(id);
         has_short = true;
-      } else if (term.size() == 2) {
-        two_bytes.push_back({Prefix2(term.data()), id});
+        continue;
+      }
+      if (term.size() == 2) {
+        two_bytes.push_back({Load(term.data(), 2), id});
         two_first[static_cast<unsigned char>(term[0])] = true;
         has_short = true;
+        continue;
+      }
+      if ((static_cast<unsigned char>(term[0]) & 0xC0) == 0x80) any_at_continuation = true;
+      Candidate c;
+      c.size = static_cast<std::uint32_t>(term.size());
+      c.id = id;
+      c.head = Load(term.data(), std::min<std::size_t>(8, term.size()));
+      c.mask = term.size() >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * term.size())) - 1;
+      if (term.size() < 6) {
+        buckets3[Bucket(c.head & kMask3)].push_back(c);
       } else {
-        if ((static_cast<unsigned char>(term[0]) & 0xC0) == 0x80) any_at_continuation = true;
-        std::uint32_t prefix = Prefix3(term.data());
-        buckets[Bucket(prefix)].push_back({prefix, id});
+        buckets6[Bucket(c.head & kMask6)].push_back(c);
       }
     }
-    start.assign(kBuckets + 1, 0);
-    for (std::size_t k = 0; k < kBuckets; ++k) {
-      start[k + 1] = start[k] + static_cast<std::uint32_t>(buckets[k].size());
-      candidates.insert(candidates.end(), buckets[k].begin(), buckets[k].end());
-    }
+    Flatten(buckets3, &start3, &candidates3);
+    Flatten(buckets6, &start6, &candidates6);
   }
 
   static constexpr std::size_t kBuckets = 1 << 16;
+  static constexpr std::uint64_t kMask3 = 0xFFFFFF;
+  static constexpr std::uint64_t kMask6 = 0xFFFFFFFFFFFF;
   struct Candidate {
-    std::uint32_t prefix;  // the term's first bytes
+    std::uint64_t head = 0;  // the term's first (up to) 8 bytes, in memory order
+    std::uint64_t mask = 0;  // the bytes of |head| that belong to the term
+    std::uint32_t size = 0;  // the term's length in bytes
+    int id = 0;
+  };
+  struct Short {
+    std::uint64_t bytes;  // a two-byte term
     int id;
   };
-  static std::uint32_t Prefix2(const char* p) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 8 |
-           static_cast<unsigned char>(p[1]);
+
+  // Returns the |n| (at most 8) bytes at |p| as an integer in memory order.
+  static std::uint64_t Load(const char* p, std::size_t n) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    return word;
   }
-  static std::uint32_t Prefix3(const char* p) {
-    return Prefix2(p) << 8 | static_cast<unsigned char>(p[2]);
+  static std::size_t Bucket(std::uint64_t prefix) {
+    return static_cast<std::size_t>((prefix * 0x9E3779B97F4A7C15ull) >> 48);
   }
-  static std::size_t Bucket(std::uint32_t prefix3) { return (prefix3 * 2654435761u) >> 16; }
+  static void Flatten(const std::vector<std::vector<Candidate>>& buckets,
+                      std::vector<std::uint32_t>* start, std::vector<Candidate>* flat) {
+    start->assign(kBuckets + 1, 0);
+    for (std::size_t k = 0; k < kBuckets; ++k) {
+      (*start)[k + 1] = (*start)[k] + static_cast<std::uint32_t>(buckets[k].size());
+      flat->insert(flat->end(), buckets[k].begin(), buckets[k].end());
+    }
+  }
 
   /// Sets in |bits| (|words| words) the bit of every term occurring in |text|.
   void Scan(std::string_view text, std::uint64_t* bits) const {
@@ -98,40 +126,48 @@ struct TermIndex {
     const char* data = text.data();
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t left = n - i;
       if (has_short) {
         for (int t : one_byte[static_cast<unsigned char>(data[i])]) set(t);
-        if (i + 1 < n && two_first[static_cast<unsigned char>(data[i])]) {
-          std::uint32_t prefix = Prefix2(data + i);
-          for (const Candidate& c : two_bytes)
-            if (c.prefix == prefix) set(c.id);
+        if (left >= 2 && two_first[static_cast<unsigned char>(data[i])]) {
+          std::uint64_t pair = Load(data + i, 2);
+          for (const Short& c : two_bytes)
+            if (c.bytes == pair) set(c.id);
         }
       }
-      if (i + 2 >= n) continue;
+      if (left < 3) continue;
       // A UTF-8 continuation byte starts no term (unless a term is not UTF-8).
       if ((static_cast<unsigned char>(data[i]) & 0xC0) == 0x80 && !any_at_continuation) continue;
-      const std::uint32_t prefix = Prefix3(data + i);
-      const std::size_t bucket = Bucket(prefix);
-      for (std::uint32_t k = start[bucket], end = start[bucket + 1]; k < end; ++k) {
-        const Candidate& c = candidates[k];
-        if (c.prefix != prefix) continue;
-        const std::string& term = terms[static_cast<std::size_t>(c.id)];
-        if (term.size() <= n - i && std::memcmp(data + i + 3, term.data() + 3, term.size() - 3) == 0) {
-          set(c.id);
+      const std::uint64_t word = Load(data + i, std::min<std::size_t>(8, left));
+      auto try_bucket = [&](const std::vector<std::uint32_t>& start,
+                            const std::vector<Candidate>& candidates, std::uint64_t prefix) {
+        const std::size_t bucket = Bucket(prefix);
+        for (std::uint32_t k = start[bucket], end = start[bucket + 1]; k < end; ++k) {
+          const Candidate& c = candidates[k];
+          if ((word & c.mask) != c.head || c.size > left) continue;
+          if (c.size <= 8 ||
+              std::memcmp(data + i + 8, terms[static_cast<std::size_t>(c.id)].data() + 8,
+                          c.size - 8) == 0) {
+            set(c.id);
+          }
         }
-      }
+      };
+      try_bucket(start3, candidates3, word & kMask3);
+      if (left >= 6) try_bucket(start6, candidates6, word & kMask6);
     }
   }
 
   const std::vector<std::string>& terms;
   const std::size_t words;
-  std::vector<std::uint32_t> start;  // the candidates of bucket b: [start[b], start[b + 1])
-  std::vector<Candidate> candidates;
-  std::vector<Candidate> two_bytes;  // terms of two bytes
-  std::vector<int> one_byte[256];    // terms of one byte, by that byte
-  bool two_first[256] = {};          // some two-byte term starts with this byte
+  std::vector<std::uint32_t> start3, start6;  // the candidates of bucket b: [start[b], start[b + 1])
+  std::vector<Candidate> candidates3;         // terms of 3 to 5 bytes, by their first 3
+  std::vector<Candidate> candidates6;         // terms of 6 bytes or more, by their first 6
+  std::vector<Short> two_bytes;               // terms of two bytes
+  std::vector<int> one_byte[256];             // terms of one byte, by that byte
+  bool two_first[256] = {};                   // some two-byte term starts with this byte
   bool has_short = false;
   bool any_at_continuation = false;  // a term of 3+ bytes starts with a UTF-8 continuation byte
-  std::vector<int> empty;  // the empty term occurs everywhere
+  std::vector<int> empty;            // the empty term occurs everywhere
 };
 
 namespace {
@@ -257,8 +293,53 @@ class Context {
     }
     for (const Matcher& c : m.none_of)
       if (Match(c, anchor)) return false;
+    for (const Matcher& c : m.cites) {
+      int cited = -1;
+      int s = FindInScope(anchor, m.scope, [&](int i) { return (cited = CitedMatch(c, i)) >= 0; });
+      if (s < 0) return false;
+      local.push_back(s);
+      local.push_back(cited);
+    }
     if (witness) witness->insert(witness->end(), local.begin(), local.end());
     return true;
+  }
+
+  /// Sets the articles' numbers and sections (structure::Article), which
+  /// "cites" matchers resolve citations against.
+  void SetArticleNumbers(std::vector<std::string> numbers, std::vector<std::string> sections, bool numbered_clauses) {
+    numbers_ = std::move(numbers);
+    sections_ = std::move(sections);
+    numbered_clauses_ = numbered_clauses;
+  }
+
+  /// Returns a sentence of an article that sentence |s| cites at which |m|
+  /// holds, or -1. A citation resolves in the citing article's section first,
+  /// then in the main text; in numbered clauses "5." also means 5.1, 5.2 ….
+  int CitedMatch(const Matcher& m, int s) const {
+    const int own = sentences_[s].article;
+    for (const CitedArticle& c : CitedArticles(sentences_[s].normalized, numbered_clauses_)) {
+      std::vector<int> targets;
+      if (c.number.empty()) {
+        if (own >= 0 && own + c.offset >= 0) targets.push_back(own + c.offset);
+      } else {
+        const std::string& section = own >= 0 && own < static_cast<int>(sections_.size()) ? sections_[own] : "";
+        for (const std::string& in : {section, std::string()}) {
+          for (int a = 0; a < static_cast<int>(numbers_.size()); ++a) {
+            const std::string& n = numbers_[a];
+            bool same = n == c.number || (numbered_clauses_ && n.size() > c.number.size() &&
+                                          n.compare(0, c.number.size(), c.number) == 0 && n[c.number.size()] == '.');
+            if (same && sections_[a] == in) targets.push_back(a);
+          }
+          if (!targets.empty() || in.empty()) break;
+        }
+      }
+      for (int a : targets) {
+        if (a >= static_cast<int>(ranges_.size())) continue;
+        for (int i = std::max(ranges_[a].first, 0); i < std::min(ranges_[a].second, size()); ++i)
+          if (Match(m, i)) return i;
+      }
+    }
+    return -1;
   }
 
  private:
@@ -269,6 +350,9 @@ class Context {
   std::vector<std::pair<int, int>> ranges_;
   std::vector<std::uint64_t> hits_;          // words_ per sentence
   std::vector<std::uint64_t> heading_hits_;  // words_ per article heading
+  std::vector<std::string> numbers_;         // per article: structure::Article::number
+  std::vector<std::string> sections_;        // per article: structure::Article::section
+  bool numbered_clauses_ = false;
 };
 
 // Concatenates the base forms of |text|'s tokens; |tokens| is scratch space.
@@ -390,6 +474,14 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     ranges.emplace_back(first, end);
   }
   Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges));
+  {
+    std::vector<std::string> numbers, sections;
+    for (const structure::Article& a : st.articles) {
+      numbers.push_back(a.number);
+      sections.push_back(a.section);
+    }
+    ctx.SetArticleNumbers(std::move(numbers), std::move(sections), st.numbered_clauses);
+  }
 
   for (const Requirement& req : pack.requirements) {
     if (!req.enabled) continue;

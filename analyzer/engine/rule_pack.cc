@@ -98,11 +98,20 @@ const std::vector<std::string_view> kRequirementKeys = {
     "exclude", "elements", "weak_if", "suggestion", "comment"};
 const std::vector<std::string_view> kMatcherKeys = {
     "scope", "all", "any", "none", "heading", "heading_none", "cued", "modality",
-    "proviso", "all_of", "any_of", "none_of", "comment"};
+    "proviso", "all_of", "any_of", "none_of", "cites", "comment"};
 const std::vector<std::string_view> kElementKeys = {"id", "description", "essential", "reason", "enabled"};
 const std::vector<std::string_view> kWeakKeys = {"id", "reason", "enabled"};
 
 std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Returns whether |m| or one of its children has a "cites" matcher.
+bool UsesCites(const Matcher& m) {
+  if (!m.cites.empty()) return true;
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of})
+    for (const Matcher& c : *list)
+      if (UsesCites(c)) return true;
+  return false;
+}
 
 Compiler::Result Compiler::CheckKeys(const json& j, const std::string& ptr,
                                      const std::vector<std::string_view>& known, const char* what) {
@@ -238,6 +247,13 @@ Compiler::Result Compiler::CompileMatcher(const json& j, const std::string& ptr,
     if (auto it = j.find(k.key); it != j.end())
       if (auto f = CompileMatcherList(*it, ptr + "/" + k.key, m.scope, *k.out)) return f;
   }
+  if (auto it = j.find("cites"); it != j.end()) {
+    // Anchored at the cited article's sentences: the scope starts afresh there.
+    Matcher child;
+    if (auto f = CompileMatcher(*it, ptr + "/cites", Scope::kSentence, child, {})) return f;
+    if (UsesCites(child)) return Failure{ptr + "/cites", "\"cites\" may not be nested inside \"cites\""};
+    m.cites.push_back(std::move(child));
+  }
   return std::nullopt;
 }
 
@@ -262,7 +278,7 @@ bool ApplyCues(Matcher& m, const TermSet& cues) {
     m.heading.erase(it);
     m.heading.insert(m.heading.end(), cues.begin(), cues.end());
   }
-  for (auto* list : {&m.all_of, &m.any_of, &m.none_of})
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites})
     for (Matcher& c : *list) used = ApplyCues(c, cues) || used;
   return used;
 }
@@ -443,7 +459,7 @@ void Compiler::Expand(TermSet& set) {
 void Compiler::ExpandMatcher(Matcher& m) {
   for (TermSet& s : m.all) Expand(s);
   for (TermSet* s : {&m.any, &m.none, &m.heading, &m.heading_none}) Expand(*s);
-  for (auto* list : {&m.all_of, &m.any_of, &m.none_of})
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites})
     for (Matcher& c : *list) ExpandMatcher(c);
 }
 

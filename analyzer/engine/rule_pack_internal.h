@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/result.h"
@@ -48,6 +49,7 @@ struct Matcher {
   std::vector<Matcher> all_of;    ///< every child holds
   std::vector<Matcher> any_of;    ///< one child holds (ignored when empty)
   std::vector<Matcher> none_of;   ///< no child holds
+  std::vector<Matcher> cites;     ///< (0 or 1) holds at a sentence of an article the scope cites (第7条, 前条)
 };
 
 /// One essential or recommended element of a requirement.
@@ -96,6 +98,19 @@ struct RulePack {
 
 /// Returns the modality bits of a normalised sentence (0 when none is recognised).
 unsigned DetectModality(std::string_view normalized);
+
+/// An article cited in a sentence: |number| as in structure::Article::number
+/// ("7", "5の2", "7.3"), or empty for a relative citation (|offset| -1 for 前条,
+/// 0 for 本条).
+struct CitedArticle {
+  std::string number;
+  int offset = 0;
+};
+
+/// Returns the articles a normalised sentence cites, in order (第7条, ranges
+/// 第7条から第9条まで, kanji 第十二条, 前条, 本条; with |numbered_clauses| also
+/// 5. / 7.3). A statute's article (個人情報保護法第2条) is not returned. Never fails.
+std::vector<CitedArticle> CitedArticles(std::string_view normalized, bool numbered_clauses);
 
 }  // namespace clausegap::engine
 

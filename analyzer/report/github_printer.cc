@@ -53,6 +53,13 @@ void GithubPrinter::Document(const engine::DocumentReport& report) {
   for (const engine::RequirementResult& r : report.requirements) {
     if (r.status == engine::Status::kPresent) continue;
     std::string title = r.title + " (" + r.id + "): " + engine::StatusName(r.status);
+    if (r.waived) {
+      // A waiver accepted the gap: a notice, never an error or warning.
+      std::string message = "Waived";
+      if (!r.waiver_reason.empty()) message += ": " + r.waiver_reason;
+      Command("notice", report.file, title + " (waived)", message + ". " + GapMessage(r));
+      continue;
+    }
     Command(GithubCommand(r.severity, r.status), report.file, title, GapMessage(r));
   }
 }

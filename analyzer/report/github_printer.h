@@ -6,7 +6,8 @@
 //   ::error file=<path>,title=<title (id): status>::<GapMessage>
 // Commands: required + missing → ::error; required + weak and recommended +
 // missing → ::warning; recommended + weak → ::notice (the SARIF levels).
-// Present requirements print nothing. An unreadable input prints
+// A gap accepted by a waiver is a ::notice titled "… (waived)" whose message
+// starts "Waived: <reason>. ". Present requirements print nothing. An unreadable input prints
 //   ::error file=<path>,title=clausegap: could not be read (<code>)::<error>
 // End prints one plain line (not a command) with the totals.
 // Escaping (EscapeData / EscapeProperty) follows the workflow-command rules,

@@ -27,6 +27,7 @@ table.summary th.req.recommended{color:#57606a;font-weight:400}
 table.summary td.file{text-align:left;white-space:nowrap}
 table.summary td a{color:inherit;text-decoration:none;display:block}
 table.summary tbody tr:hover td{outline:1px solid #999}
+table.summary td.waived{opacity:.55}
 .st-present{background:var(--ok-bg);color:var(--ok)}
 .st-weak{background:var(--weak-bg);color:var(--weak);font-weight:700}
 .st-missing{background:var(--miss-bg);color:var(--miss);font-weight:700}
@@ -271,7 +272,13 @@ void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& repor
     out_ << "<div class=\"gap " << status << "\" id=\"" << Anchor(index, "r", k) << "\">\n<h4>"
          << Mark(r.status) << ' ' << HtmlEscape(r.title) << " <code>" << HtmlEscape(r.id)
          << "</code><span class=\"badge " << StatusClass(r.status) << "\">" << status
-         << "</span><span class=\"sev\">" << engine::SeverityName(r.severity) << "</span></h4>\n";
+         << "</span><span class=\"sev\">" << engine::SeverityName(r.severity) << "</span>"
+         << (r.waived ? "<span class=\"badge st-error\">waived</span>" : "") << "</h4>\n";
+    if (r.waived) {
+      out_ << "<p class=\"note\">Accepted by a waiver"
+           << (r.waiver_reason.empty() ? std::string() : ": " + HtmlEscape(r.waiver_reason))
+           << "</p>\n";
+    }
     if (!r.reasons.empty()) {
       out_ << "<ul class=\"reasons\">";
       for (const std::string& reason : r.reasons) out_ << "<li>" << HtmlEscape(reason) << "</li>";
@@ -362,7 +369,10 @@ void HtmlPrinter::End(const Summary& summary) {
     const engine::DocumentReport& report = reports_[i];
     int gaps = 0;
     for (const engine::RequirementResult& r : report.requirements) {
-      if (r.severity == engine::Severity::kRequired && r.status != engine::Status::kPresent) ++gaps;
+      if (r.severity == engine::Severity::kRequired && r.status != engine::Status::kPresent &&
+          !r.waived) {
+        ++gaps;
+      }
     }
     std::string verdict = !report.ok ? "error" : FailsGate(report, summary.fail_on) ? "fail" : "pass";
     out_ << "<tr><td class=\"file\"><a href=\"#" << Anchor(i) << "\">" << HtmlEscape(report.file)
@@ -378,9 +388,10 @@ void HtmlPrinter::End(const Summary& summary) {
         continue;
       }
       long k = it - report.requirements.begin();
-      out_ << "<td class=\"" << StatusClass(it->status) << "\" data-key=\"" << Rank(it->status)
-           << "\" title=\"" << HtmlEscape(it->title) << ": " << engine::StatusName(it->status)
-           << "\"><a href=\"#" << Anchor(i, "r", k) << "\">" << Mark(it->status) << "</a></td>";
+      out_ << "<td class=\"" << StatusClass(it->status) << (it->waived ? " waived" : "")
+           << "\" data-key=\"" << Rank(it->status) << "\" title=\"" << HtmlEscape(it->title) << ": "
+           << engine::StatusName(it->status) << (it->waived ? " (waived)" : "") << "\"><a href=\"#"
+           << Anchor(i, "r", k) << "\">" << Mark(it->status) << "</a></td>";
     }
     out_ << "</tr>\n";
   }

@@ -6,7 +6,8 @@
 // Layout: a title and the run's totals; a summary table with one row per
 // contract and one column per requirement (first-seen order), each cell
 // ✓ present / △ weak / ✗ missing in green / amber / red and linking to the
-// explanation, plus the number of required gaps (click a header to sort);
+// explanation (faded when a waiver accepted the gap), plus the number of
+// required gaps not waived (click a header to sort);
 // then one section per contract: whether it passes the gate, its gaps (status, severity, reasons,
 // elements not found, the evidence quoted with links into the text, the
 // suggested clause), pending revisions, the present requirements, and the

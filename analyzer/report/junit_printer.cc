@@ -59,6 +59,7 @@ struct JunitPrinter::State {
   int tests = 0;
   int failures = 0;
   int errors = 0;
+  int skipped = 0;
   std::vector<pugi::xml_node> suites;  ///< to add the fail-on property at End
 };
 
@@ -87,7 +88,7 @@ void JunitPrinter::Document(const engine::DocumentReport& report) {
     SetAttribute(property, "value", report.title);
   }
 
-  int tests = 0, failures = 0, errors = 0;
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
   if (!report.ok) {
     pugi::xml_node testcase = suite.append_child("testcase");
     SetAttribute(testcase, "classname", report.file);
@@ -108,7 +109,13 @@ void JunitPrinter::Document(const engine::DocumentReport& report) {
     SetAttribute(testcase, "name", r.id + ": " + r.title);
     bool gap = r.status != engine::Status::kPresent;
     std::string details = Details(r);
-    if (gap && r.severity == engine::Severity::kRequired) {
+    if (gap && r.waived) {
+      ++skipped;
+      pugi::xml_node skip = testcase.append_child("skipped");
+      SetAttribute(skip, "message", std::string("waived") +
+                                        (r.waiver_reason.empty() ? "" : ": " + r.waiver_reason));
+      AppendText(testcase.append_child("system-out"), details);
+    } else if (gap && r.severity == engine::Severity::kRequired) {
       ++failures;
       pugi::xml_node failure = testcase.append_child("failure");
       SetAttribute(failure, "message", r.title + " (" + r.id + "): " + engine::StatusName(r.status));
@@ -125,10 +132,11 @@ void JunitPrinter::Document(const engine::DocumentReport& report) {
   suite.insert_attribute_after("tests", suite.attribute("name")).set_value(tests);
   suite.insert_attribute_after("failures", suite.attribute("tests")).set_value(failures);
   suite.insert_attribute_after("errors", suite.attribute("failures")).set_value(errors);
-  suite.insert_attribute_after("skipped", suite.attribute("errors")).set_value(0);
+  suite.insert_attribute_after("skipped", suite.attribute("errors")).set_value(skipped);
   state_->tests += tests;
   state_->failures += failures;
   state_->errors += errors;
+  state_->skipped += skipped;
 }
 
 void JunitPrinter::End(const Summary& summary) {
@@ -141,6 +149,7 @@ void JunitPrinter::End(const Summary& summary) {
   SetAttribute(state_->root, "tests", state_->tests);
   SetAttribute(state_->root, "failures", state_->failures);
   SetAttribute(state_->root, "errors", state_->errors);
+  SetAttribute(state_->root, "skipped", state_->skipped);
   state_->doc.save(out_, "  ", pugi::format_default, pugi::encoding_utf8);
   out_.flush();
 }

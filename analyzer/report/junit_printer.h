@@ -1,8 +1,8 @@
 // The JUnit printer: the gap report as JUnit XML, so that any CI server
 // shows each contract as a test suite and each requirement as a test case.
 //
-//   <testsuites name="clausegap" tests= failures= errors=>
-//     <testsuite name=<file> tests= failures= errors= skipped="0">
+//   <testsuites name="clausegap" tests= failures= errors= skipped=>
+//     <testsuite name=<file> tests= failures= errors= skipped=>
 //       <properties><property name="title" value=<contract title>/>
 //                   <property name="fail-on" value="missing|weak|never"/></properties>
 //       <testcase classname=<file> name="<id>: <title>">   one per requirement
@@ -13,7 +13,9 @@
 // --fail-on says: the exit code is the gate, JUnit shows every required
 // gap). A recommended requirement that is weak or missing passes, with the
 // same details in <system-out>, so advice does not turn a build red. A
-// present requirement with pending revisions notes them in <system-out>.
+// present requirement with pending revisions notes them in <system-out>. A gap
+// accepted by a waiver is <skipped message="waived: <reason>"/> with the
+// details in <system-out>.
 // An unreadable input is a suite with one test case "read" holding an
 // <error message=<error> type=<error code>>. The XML is built with pugixml
 // (all text escaped; invalid UTF-8 and control characters replaced by

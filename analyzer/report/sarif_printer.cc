@@ -114,6 +114,14 @@ void SarifPrinter::Document(const engine::DocumentReport& report) {
       locations.push_back(std::move(location));
     }
     result["locations"] = std::move(locations);
+    if (r.waived) {
+      // Accepted by a waiver: still reported, marked as suppressed.
+      Json suppression = Json::object();
+      suppression["kind"] = "external";
+      suppression["status"] = "accepted";
+      if (!r.waiver_reason.empty()) suppression["justification"] = r.waiver_reason;
+      result["suppressions"] = Json::array({std::move(suppression)});
+    }
     result["properties"]["status"] = engine::StatusName(r.status);
     result["properties"]["severity"] = engine::SeverityName(r.severity);
     if (!report.title.empty()) result["properties"]["contractTitle"] = report.title;

@@ -12,6 +12,8 @@
 //   results[]      one per gap (a weak or missing requirement) per document,
 //                  in input and pack order: ruleId, ruleIndex, level,
 //                  message.text, locations, properties {status, severity}.
+// A gap accepted by a waiver keeps its level and carries suppressions
+// [{kind "external", status "accepted", justification: the waiver's reason}].
 // Levels: required + missing → "error"; required + weak → "warning";
 // recommended + missing → "warning"; recommended + weak → "note". Present
 // requirements give no result.

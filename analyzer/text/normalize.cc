@@ -31,6 +31,13 @@ bool IsMark(utf8proc_int32_t cp) {
          property->category == UTF8PROC_CATEGORY_ME;
 }
 
+// Returns the code point of the 3-byte UTF-8 sequence at |p| (|p|[0] is
+// 0xE0..0xEF), or -1 when the next two bytes are not continuation bytes.
+inline utf8proc_int32_t Decode3(const utf8proc_uint8_t* p) {
+  if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return -1;
+  return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+}
+
 class Builder {
  public:
   explicit Builder(std::size_t size_hint) {
@@ -127,6 +134,25 @@ NormalizedText Normalize(std::string_view original) {
       AsciiByte(b, c, pos);
       ++pos;
       continue;
+    }
+    if (c >= 0xE0 && c < 0xF0 && pos + 2 < n) {
+      // Fast path for the bulk of Japanese text: a stable kanji or kana that
+      // no mark follows (the next character is ASCII or stable too) is
+      // copied as it is, exactly as the general path below would.
+      utf8proc_int32_t here = Decode3(data + pos);
+      if (here >= 0 && IsStable(here)) {
+        const std::size_t next = pos + 3;
+        bool plain = next >= n || data[next] < 0x80;
+        if (!plain && data[next] >= 0xE0 && data[next] < 0xF0 && next + 2 < n) {
+          utf8proc_int32_t after = Decode3(data + next);
+          plain = after >= 0 && IsStable(after);
+        }
+        if (plain) {
+          b.Bytes(original.data() + pos, 3, pos);
+          pos = next;
+          continue;
+        }
+      }
     }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t len =

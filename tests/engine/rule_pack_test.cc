@@ -88,6 +88,21 @@ TEST_CASE("a typo'd matcher key fails at its line") {
   CHECK(LoadError(text) == "9: unknown key \"anny\" in matcher (did you mean \"any\"?)");
 }
 
+TEST_CASE("cites: compiles a child matcher; nesting fails at its line") {
+  std::string text = kMinimal;
+  std::string element = "\"all\": [\"$consent\"]}";
+  text.replace(text.find(element), element.size(), "\"cites\": {\"heading\": [\"秘密\"]}}");
+  std::string ok = WritePack("cites.jsonc", text);
+  auto pack = LoadRulePacks({ok});
+  REQUIRE_MESSAGE(pack, (pack ? "" : pack.error().message));
+  const Matcher& m = (*pack)->requirements[0].elements[0].match;
+  REQUIRE(m.cites.size() == 1);
+  CHECK(m.cites[0].heading.size() == 1);
+  std::string nested = kMinimal;
+  nested.replace(nested.find(element), element.size(), "\"cites\": {\"cites\": {\"any\": [\"秘密\"]}}}");
+  CHECK(LoadError(nested) == "11: \"cites\" may not be nested inside \"cites\"");
+}
+
 TEST_CASE("JSON syntax errors report the line") {
   std::string text = kMinimal;
   text.replace(text.find("\"title\": \"再委託\","), 21, "\"title\": \"再委託\"");

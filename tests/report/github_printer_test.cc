@@ -143,3 +143,20 @@ TEST_CASE("hostile file names and texts cannot break out of the command") {
 
 }  // namespace
 }  // namespace clausegap::report
+
+namespace clausegap::report {
+namespace {
+
+TEST_CASE("a waived gap is only a notice") {
+  engine::DocumentReport doc = testing::MixedReport();
+  doc.requirements[2].waived = true;
+  doc.requirements[2].waiver_reason = "上限は交渉済み";
+  std::vector<std::string> lines = Lines(Print({doc}));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1].rfind("::notice file=samples/業務委託.docx,title=損害賠償の範囲・責任分担 "
+                       "(liability)%3A missing (waived)::Waived: 上限は交渉済み. ",
+                       0) == 0);
+}
+
+}  // namespace
+}  // namespace clausegap::report

@@ -236,3 +236,21 @@ TEST_CASE("ContractText gives every sentence with its label, heading and block")
 
 }  // namespace
 }  // namespace clausegap::report
+
+namespace clausegap::report {
+namespace {
+
+TEST_CASE("a waived gap is marked and not counted") {
+  engine::DocumentReport doc = testing::MixedReport();
+  doc.requirements[2].waived = true;
+  doc.requirements[2].waiver_reason = "<b>承認</b>";
+  std::string html = Print({doc});
+  CHECK(html.find("<td class=\"st-missing waived\" data-key=\"2\" title=\"損害賠償の範囲・責任分担: "
+                  "missing (waived)\">") != std::string::npos);
+  CHECK(html.find("data-key=\"1\">1</td>") != std::string::npos);  // only breach-notification counts
+  CHECK(html.find("<p class=\"note\">Accepted by a waiver: &lt;b&gt;承認&lt;/b&gt;</p>") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace clausegap::report

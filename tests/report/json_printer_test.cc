@@ -60,7 +60,9 @@ TEST_CASE("a document has every contract field, in order") {
   const json& present = doc["requirements"][0];
   CHECK(Keys(present) == std::vector<std::string>{"id", "title", "severity", "status", "reasons",
                                                   "elements", "evidence", "suggestion",
-                                                  "pending_revisions"});
+                                                  "pending_revisions", "waived", "waiver_reason"});
+  CHECK(present["waived"] == false);
+  CHECK(present["waiver_reason"].is_null());
   CHECK(present["id"] == "redelegation");
   CHECK(present["title"] == "再委託の禁止・制限");
   CHECK(present["severity"] == "required");
@@ -137,7 +139,7 @@ TEST_CASE("the summary object counts per requirement and names the gate level") 
                                 testing::ErrorReport()},
                                FailOn::kWeak)["summary"];
   CHECK(Keys(summary) ==
-        std::vector<std::string>{"documents", "errors", "failed", "fail_on", "requirements"});
+        std::vector<std::string>{"documents", "errors", "failed", "fail_on", "warnings", "max_warnings", "waived", "skipped", "requirements"});
   CHECK(summary["documents"] == 3);
   CHECK(summary["errors"] == 1);
   CHECK(summary["failed"] == 1);

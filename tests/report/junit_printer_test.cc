@@ -145,3 +145,28 @@ TEST_CASE("markup, quotes and control characters in contract text stay text") {
 
 }  // namespace
 }  // namespace clausegap::report
+
+namespace clausegap::report {
+namespace {
+
+TEST_CASE("a waived required gap is skipped, not failed") {
+  engine::DocumentReport doc = testing::MixedReport();
+  doc.requirements[2].waived = true;
+  doc.requirements[2].waiver_reason = "承認済み";
+  pugi::xml_document xml;
+  Print({doc}, &xml);
+  pugi::xml_node root = xml.child("testsuites");
+  CHECK(root.attribute("failures").as_int() == 1);
+  CHECK(root.attribute("skipped").as_int() == 1);
+  pugi::xml_node suite = root.child("testsuite");
+  CHECK(suite.attribute("skipped").as_int() == 1);
+  pugi::xml_node liability =
+      suite.find_child_by_attribute("testcase", "name", "liability: 損害賠償の範囲・責任分担");
+  CHECK_FALSE(liability.child("failure"));
+  CHECK(std::string(liability.child("skipped").attribute("message").value()) == "waived: 承認済み");
+  CHECK(std::string(liability.child("system-out").text().get()).find("損害賠償の条項が見当たらない。") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace clausegap::report

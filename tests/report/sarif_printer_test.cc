@@ -146,3 +146,22 @@ TEST_CASE("invalid UTF-8 in document text is replaced, the log stays JSON") {
 
 }  // namespace
 }  // namespace clausegap::report
+
+namespace clausegap::report {
+namespace {
+
+TEST_CASE("a waived gap is a suppressed result") {
+  engine::DocumentReport doc = testing::MixedReport();
+  doc.requirements[2].waived = true;
+  doc.requirements[2].waiver_reason = "法務部承認済み";
+  json results = PrintAndParse({doc})["runs"][0]["results"];
+  REQUIRE(results.size() == 2);
+  CHECK_FALSE(results[0].contains("suppressions"));
+  REQUIRE(results[1]["suppressions"].size() == 1);
+  CHECK(results[1]["suppressions"][0]["kind"] == "external");
+  CHECK(results[1]["suppressions"][0]["status"] == "accepted");
+  CHECK(results[1]["suppressions"][0]["justification"] == "法務部承認済み");
+}
+
+}  // namespace
+}  // namespace clausegap::report
