@@ -2,7 +2,7 @@
 // work, unzip + XML parse + MeCab tokenisation alone.
 //
 //   floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE]
-//               [--single DOCX]... [--runs N] [--jobs N]
+//               [--single DOCX]... [--runs N] [--jobs N] [--check-arg ARG]...
 //
 // --list FILE       the corpus, one .docx path per line (bench/make_corpus.py)
 // --clausegap EXE   the binary to measure
@@ -12,6 +12,8 @@
 //                   (repeatable); the mean and best wall times are printed
 // --runs N          runs per single-process measurement. Default: 20
 // --jobs N          "all cores". Default: std::thread::hardware_concurrency()
+// --check-arg ARG   an extra argument for every check run (repeatable), e.g.
+//                   --check-arg --rules --check-arg my-pack.jsonc
 //
 // The floor reads each file, runs docx::ReadDocx and tokenises every block's
 // normalised text sentence by sentence with one kept-alive Tagger (the
@@ -53,6 +55,7 @@ struct Options {
   std::string clausegap;
   std::vector<std::string> rss_lists;
   std::vector<std::string> singles;
+  std::vector<std::string> check_args;  // extra arguments of every check run
   int runs = 20;
   int jobs = 0;
 };
@@ -118,8 +121,16 @@ RunCost RunProcess(const std::vector<std::string>& argv) {
 }
 
 RunCost RunCheck(const Options& options, const std::string& list, int jobs) {
-  return RunProcess({options.clausegap, "check", "--jobs", std::to_string(jobs), "--format",
-                     "jsonl", "-q", "--files-from", list});
+  std::vector<std::string> argv = {options.clausegap, "check", "--jobs", std::to_string(jobs),
+                                   "--format", "jsonl", "-q", "--files-from", list};
+  argv.insert(argv.end(), options.check_args.begin(), options.check_args.end());
+  return RunProcess(argv);
+}
+
+RunCost RunSingle(const Options& options, const std::string& docx) {
+  std::vector<std::string> argv = {options.clausegap, "check", "--format", "text", docx};
+  argv.insert(argv.end(), options.check_args.begin(), options.check_args.end());
+  return RunProcess(argv);
 }
 
 // The floor and its parts, in seconds of thread CPU time over the corpus.
@@ -185,6 +196,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->rss_lists = {v.substr(0, comma), v.substr(comma + 1)};
     } else if (arg == "--single") {
       o->singles.push_back(value());
+    } else if (arg == "--check-arg") {
+      o->check_args.push_back(value());
     } else if (arg == "--runs") {
       o->runs = std::atoi(value().c_str());
     } else if (arg == "--jobs") {
@@ -267,10 +280,10 @@ int Run(Options options) {
                     .c_str(),
                 "mean ms", "best ms", "CPU ms");
     for (const std::string& single : options.singles) {
-      RunProcess({options.clausegap, "check", "--format", "text", single});  // warm
+      RunSingle(options, single);  // warm
       double total = 0, best = 1e9, cpu = 0;
       for (int r = 0; r < options.runs; ++r) {
-        RunCost cost = RunProcess({options.clausegap, "check", "--format", "text", single});
+        RunCost cost = RunSingle(options, single);
         total += cost.wall;
         cpu += cost.cpu;
         best = std::min(best, cost.wall);
@@ -293,7 +306,7 @@ int main(int argc, char** argv) {
   if (!clausegap::ParseArgs(argc, argv, &options)) {
     std::fprintf(stderr,
                  "usage: floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE] "
-                 "[--single DOCX]... [--runs N] [--jobs N]\n");
+                 "[--single DOCX]... [--runs N] [--jobs N] [--check-arg ARG]...\n");
     return 2;
   }
   return clausegap::Run(options);

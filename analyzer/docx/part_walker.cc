@@ -443,7 +443,10 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
     if (pugi::xml_node tcpr = ns_.Child(node, Ns::kW, "tcPr")) {
       if (pugi::xml_node grid = ns_.Child(tcpr, Ns::kW, "gridSpan")) {
         span = ToInt(ns_.Attr(grid, Ns::kW, "val"), 1);
+        // Word allows 63 grid columns; a larger span is garbage, and summing
+        // it into the column index must not overflow.
         if (span < 1) span = 1;
+        if (span > 64) span = 64;
       }
     }
     if (!tables_.empty()) tables_.back().cell_column = tables_.back().column;
