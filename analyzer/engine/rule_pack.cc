@@ -573,6 +573,18 @@ Expected<std::shared_ptr<const RulePack>> Compiler::Run(const std::vector<std::s
       auto colon = what.find("syntax error");
       if (colon != std::string::npos) what = what.substr(colon);
       return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(line) + ": invalid JSON: " + what);
+    } catch (const json::exception& e) {
+      // out_of_range.406, a number beyond double ("1e999"): no byte offset,
+      // so the line is that of the number quoted in the message.
+      std::string what = e.what();
+      if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+      int line = 1;
+      auto open = what.find('\''), close = what.rfind('\'');
+      if (open != std::string::npos && close > open) {
+        auto at = text.find(what.substr(open + 1, close - open - 1));
+        if (at != std::string::npos) line += static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+      }
+      return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(line) + ": invalid JSON: " + what);
     }
     if (too_deep) {
       return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(DeepLine(text)) +

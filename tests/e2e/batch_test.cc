@@ -20,20 +20,6 @@ using Json = nlohmann::json;
 const char* const kGood[] = {"itaku-callcenter", "nda-gaps", "auto-numbering", "tracked-changes",
                              "special-provisions-table"};
 
-std::string Ole(std::string_view payload) {
-  std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  bytes.resize(512, '\0');
-  bytes += payload;
-  bytes.resize(4096, '\0');
-  return bytes;
-}
-
-std::string Utf16(std::string_view ascii) {
-  std::string out;
-  for (char c : ascii) out += std::string{c, '\0'};
-  return out;
-}
-
 // Fills |dir| with the good samples, hostile files and non-contracts; returns
 // the expected error code per hostile file name.
 std::map<std::string, std::string> FillMixedFolder(const fs::path& dir) {
@@ -43,9 +29,9 @@ std::map<std::string, std::string> FillMixedFolder(const fs::path& dir) {
   }
   std::string sample = ReadFileBytes(SamplePath("itaku-callcenter"));
   WriteFileBytes(dir / "sub" / "truncated.docx", sample.substr(0, sample.size() / 2));
-  WriteFileBytes(dir / "sub" / "legacy.doc", Ole(Utf16("WordDocument")));
+  WriteFileBytes(dir / "sub" / "legacy.doc", OleFile(Utf16Le("WordDocument")));
   WriteFileBytes(dir / "sub" / "encrypted.docx",
-                 Ole(Utf16("EncryptionInfo") + std::string(40, '\0') + Utf16("EncryptedPackage")));
+                 OleFile(Utf16Le("EncryptionInfo") + std::string(40, '\0') + Utf16Le("EncryptedPackage")));
   WriteFileBytes(dir / "sub" / "not-a-zip.docx", "this is plain text, not a package");
   DeflatedEntry bomb;
   bomb.prefix = "<?xml version=\"1.0\"?><w:document xmlns:w=\""

@@ -353,4 +353,21 @@ std::string MinimalDocumentXml(const std::vector<std::string>& paragraphs) {
   return xml;
 }
 
+std::string OleFile(std::string_view payload) {
+  std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  bytes.resize(512, '\0');
+  bytes += payload;
+  bytes.resize(4096, '\0');
+  return bytes;
+}
+
+std::string Utf16Le(std::string_view ascii) {
+  std::string out;
+  for (char c : ascii) {
+    out.push_back(c);
+    out.push_back('\0');
+  }
+  return out;
+}
+
 }  // namespace clausegap::e2e

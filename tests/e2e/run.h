@@ -92,6 +92,13 @@ std::vector<ZipEntry> MinimalPackage(std::string document_xml);
 /// A minimal WordprocessingML body with one paragraph per element of |paragraphs|.
 std::string MinimalDocumentXml(const std::vector<std::string>& paragraphs);
 
+/// Returns an OLE compound file (the container of .doc files and of
+/// encrypted OOXML): its signature, then a sector holding |payload|.
+std::string OleFile(std::string_view payload);
+
+/// Returns |ascii| in UTF-16LE, as OLE directory entries store names.
+std::string Utf16Le(std::string_view ascii);
+
 }  // namespace clausegap::e2e
 
 #endif  // CLAUSEGAP_TESTS_E2E_RUN_H_

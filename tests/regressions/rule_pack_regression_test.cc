@@ -67,6 +67,16 @@ TEST_CASE("deeply nested JSON is refused with its line, in bounded memory") {
                                                 Repeat("]}", 20000))) == "1: JSON nested deeper than 64 levels");
 }
 
+// Found by rule_pack_fuzzer (data/rules/number-overflow-uncaught.json): a
+// number beyond double such as 1e999 made nlohmann::json throw out_of_range,
+// which the loader did not catch: std::terminate.
+TEST_CASE("a number too large for a double is an invalid-JSON error, not a crash") {
+  CHECK(ErrorAfterPath("overflow.json", "{\n  \"version\": 1e999\n}") ==
+        "2: invalid JSON: number overflow parsing '1e999'");
+  CHECK(ErrorAfterPath("overflow_in_requirement.json", Pack("{\"any\": \"x\"}, \"enabled\": -4e4444")) ==
+        "1: invalid JSON: number overflow parsing '-4e4444'");
+}
+
 TEST_CASE("nesting up to the limit still loads and validates") {
   // 64 levels in all: the root object, "requirements", the requirement, the
   // clause and 30 pairs of all_of object / array around the innermost matcher.
