@@ -22,6 +22,7 @@
 #include "batch/inputs.h"
 #include "batch/ordered_pool.h"
 #include "batch/progress.h"
+#include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
@@ -30,16 +31,6 @@
 
 namespace clausegap::cli {
 namespace {
-
-// Returns a report for an input that could not be read.
-engine::DocumentReport ErrorReport(const std::string& file, const Error& error) {
-  engine::DocumentReport report;
-  report.file = file;
-  report.ok = false;
-  report.error_code = std::string(ErrorCodeName(error.code));
-  report.error = error.message;
-  return report;
-}
 
 // Returns a CLI11 validator that accepts what |parse| accepts and reports
 // its error message otherwise.
@@ -81,27 +72,13 @@ extern "C" void OnInterrupt(int) {
   std::signal(SIGTERM, SIG_DFL);
 }
 
-// Analyses one input on worker |worker|. Never throws.
-engine::DocumentReport AnalyseInput(batch::Input&& input, const engine::Engine& engine,
+// Analyses one input. Never throws.
+engine::DocumentReport AnalyseInput(batch::Input&& input, const Analyzer& analyzer,
                                     tokenize::Tagger& tagger, const docx::ReadOptions& options,
                                     bool needs_text) {
   if (input.error) return ErrorReport(input.name, *input.error);
-  auto document = input.path.empty() ? docx::ReadDocxBytes(input.bytes, input.name, options)
-                                     : docx::ReadDocx(input.path, options);
-  input.bytes = std::string();  // the package is no longer needed
-  if (!document) return ErrorReport(input.name, document.error());
-  try {
-    structure::Structure structure = structure::Analyze(*document);
-    engine::DocumentReport report = engine.Evaluate(*document, structure, tagger);
-    report.file = input.name;
-    if (needs_text) report.text = report::ContractText(structure);
-    return report;
-  } catch (const std::exception& e) {
-    // The analysis never fails by contract; should it throw anyway, this
-    // file is reported as unreadable and the run goes on.
-    return ErrorReport(input.name, Error{ErrorCode::kUnsupported,
-                                         input.name + ": internal error: " + e.what()});
-  }
+  return AnalyseDocument({input.name, input.path, input.bytes}, analyzer, tagger, options,
+                         needs_text);
 }
 
 }  // namespace
@@ -113,33 +90,9 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     return kExitError;
   }
   // Rules and dictionaries load once for the whole run.
-  std::vector<std::string> rule_paths;
-  if (config.default_rules) {
-    auto dir = engine::FindDefaultRules();
-    if (!dir) {
-      err << "clausegap: " << dir.error().message << '\n';
-      return kExitError;
-    }
-    rule_paths.push_back(*dir);
-  }
-  rule_paths.insert(rule_paths.end(), config.rules.begin(), config.rules.end());
-  if (rule_paths.empty()) {
-    err << "clausegap: no rule pack: --no-default-rules needs --rules FILE|DIR\n";
-    return kExitError;
-  }
-  auto pack = engine::LoadRulePacks(rule_paths);
-  if (!pack) {
-    err << "clausegap: " << pack.error().message << '\n';
-    return kExitError;
-  }
-  auto dictionaries = tokenize::FindDictionaries();
-  if (!dictionaries) {
-    err << "clausegap: " << dictionaries.error().message << '\n';
-    return kExitError;
-  }
-  auto model = tokenize::Model::Load(*dictionaries);
-  if (!model) {
-    err << "clausegap: " << model.error().message << '\n';
+  auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
+  if (!analyzer) {
+    err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
   }
   std::unique_ptr<std::ifstream> list_file;
@@ -161,17 +114,16 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   }
   std::ostream& sink = output_file ? output_file->stream() : out;
 
-  const engine::Engine engine(*pack);
   const int jobs = config.jobs > 0
                        ? config.jobs
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<tokenize::Tagger>> taggers;
-  for (int i = 0; i < jobs; ++i) taggers.push_back(std::make_unique<tokenize::Tagger>(*model));
+  for (int i = 0; i < jobs; ++i) taggers.push_back(std::make_unique<tokenize::Tagger>(analyzer->model));
 
   report::PrinterOptions options;
   options.color = !output_file && report::ResolveColor(config.color, out_is_terminal,
                                                        std::getenv("NO_COLOR"), std::getenv("TERM"));
-  const std::vector<engine::RequirementInfo> requirements = engine::EnabledRequirements(**pack);
+  const std::vector<engine::RequirementInfo> requirements = engine::EnabledRequirements(*analyzer->pack);
   if (auto valid = ValidatePolicy(config.policy, requirements); !valid) {
     err << "clausegap: " << valid.error().message << '\n';
     return kExitError;
@@ -218,7 +170,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
       },
       [&](batch::Input&& input, int worker) {
         engine::DocumentReport report =
-            AnalyseInput(std::move(input), engine, *taggers[static_cast<std::size_t>(worker)],
+            AnalyseInput(std::move(input), *analyzer, *taggers[static_cast<std::size_t>(worker)],
                          read_options, needs_text);
         ApplyPolicy(config.policy, &report);
         return report;
@@ -328,19 +280,12 @@ Runner SetupCheck(CLI::App* sub) {
     // Resolve once; the validators above have already accepted the values.
     // Flags given on the command line win over the project configuration.
     CheckConfig config = *raw;
-    std::optional<std::string> found =
-        !config_path->empty() ? std::optional<std::string>(*config_path)
-        : *no_config          ? std::nullopt
-                              : FindConfig(std::filesystem::current_path());
-    ProjectConfig project;
-    if (found) {
-      auto loaded = LoadConfig(*found);
-      if (!loaded) {
-        std::cerr << "clausegap: " << loaded.error().message << '\n';
-        return static_cast<int>(kExitError);
-      }
-      project = std::move(*loaded);
+    auto resolved = ResolveConfig(*config_path, *no_config);
+    if (!resolved) {
+      std::cerr << "clausegap: " << resolved.error().message << '\n';
+      return static_cast<int>(kExitError);
     }
+    const ProjectConfig& project = *resolved;
     config.rules.insert(config.rules.begin(), project.rules.begin(), project.rules.end());
     config.policy.disable = project.disable;
     config.policy.require = project.require;

@@ -135,6 +135,19 @@ std::optional<std::string> FindConfig(const fs::path& start) {
   }
 }
 
+Expected<ProjectConfig> ResolveConfig(const std::string& explicit_path, bool no_config) {
+  std::optional<std::string> path;
+  if (!explicit_path.empty()) {
+    path = explicit_path;
+  } else if (!no_config) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) path = FindConfig(cwd);
+  }
+  if (!path) return ProjectConfig{};
+  return LoadConfig(*path);
+}
+
 Expected<ProjectConfig> LoadConfig(const std::string& path) {
   auto source = Source::Read(path);
   if (!source) return tl::unexpected(source.error());

@@ -53,6 +53,12 @@ struct ProjectConfig {
 /// or nullopt when there is none.
 std::optional<std::string> FindConfig(const std::filesystem::path& start);
 
+/// Returns the configuration in force: |explicit_path| when not empty, else
+/// nothing when |no_config|, else the nearest .clausegap.json from the
+/// current directory up (an empty ProjectConfig when there is none).
+/// Errors as LoadConfig.
+Expected<ProjectConfig> ResolveConfig(const std::string& explicit_path, bool no_config);
+
 /// Reads and validates |path|. Returns kUsage "path:line: what is wrong" for
 /// invalid JSON, an unknown key (with "did you mean …"), or a bad value.
 Expected<ProjectConfig> LoadConfig(const std::string& path);

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/config.h"
+#include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
@@ -16,53 +18,6 @@
 namespace clausegap::cli {
 namespace {
 
-// What evaluating a document needs, loaded once per run.
-struct Evaluator {
-  std::shared_ptr<const engine::RulePack> pack;
-  std::shared_ptr<const tokenize::Model> model;
-};
-
-// Loads the rule packs (the default one first unless |config| says not)
-// and the dictionaries. Returns kInvalidRules, kDictionary or kUsage.
-Expected<Evaluator> LoadEvaluator(const DiffConfig& config) {
-  std::vector<std::string> rule_paths;
-  if (config.default_rules) {
-    auto dir = engine::FindDefaultRules();
-    if (!dir) return tl::unexpected(dir.error());
-    rule_paths.push_back(*dir);
-  }
-  rule_paths.insert(rule_paths.end(), config.rules.begin(), config.rules.end());
-  if (rule_paths.empty()) {
-    return MakeError(ErrorCode::kUsage, "no rule pack: --no-default-rules needs --rules FILE|DIR");
-  }
-  auto pack = engine::LoadRulePacks(rule_paths);
-  if (!pack) return tl::unexpected(pack.error());
-  auto dictionaries = tokenize::FindDictionaries();
-  if (!dictionaries) return tl::unexpected(dictionaries.error());
-  auto model = tokenize::Model::Load(*dictionaries);
-  if (!model) return tl::unexpected(model.error());
-  return Evaluator{*pack, *model};
-}
-
-// Reads, analyses and evaluates |file|. Returns the reader's error, or
-// kUnsupported "path: internal error: …" should the analysis throw.
-Expected<engine::DocumentReport> Evaluate(const std::string& file, const DiffConfig& config,
-                                          const engine::Engine& engine,
-                                          tokenize::Tagger& tagger) {
-  docx::ReadOptions options;
-  options.view = config.view;
-  auto document = docx::ReadDocx(file, options);
-  if (!document) return tl::unexpected(document.error());
-  try {
-    structure::Structure structure = structure::Analyze(*document);
-    engine::DocumentReport report = engine.Evaluate(*document, structure, tagger);
-    report.file = file;
-    return report;
-  } catch (const std::exception& e) {
-    return MakeError(ErrorCode::kUnsupported, file + ": internal error: " + e.what());
-  }
-}
-
 }  // namespace
 
 ExitCode DiffExitCode(const report::Diff& diff) {
@@ -70,28 +25,36 @@ ExitCode DiffExitCode(const report::Diff& diff) {
 }
 
 int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
-  auto evaluator = LoadEvaluator(config);
-  if (!evaluator) {
-    err << "clausegap: " << evaluator.error().message << '\n';
+  auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
+  if (!analyzer) {
+    err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
   }
-  const engine::Engine engine(evaluator->pack);
-  tokenize::Tagger tagger(evaluator->model);
+  if (auto valid = ValidatePolicy(config.policy, engine::EnabledRequirements(*analyzer->pack));
+      !valid) {
+    err << "clausegap: " << valid.error().message << '\n';
+    return kExitError;
+  }
+  tokenize::Tagger tagger(analyzer->model);
+  docx::ReadOptions options;
+  options.view = config.view;
 
   // Both versions are read even when the first fails, so that one run names
   // every unreadable input.
-  auto old_report = Evaluate(config.old_file, config, engine, tagger);
-  auto new_report = Evaluate(config.new_file, config, engine, tagger);
+  engine::DocumentReport reports[2];
   bool unreadable = false;
-  for (const auto* report : {&old_report, &new_report}) {
-    if (!*report) {
-      err << "clausegap: " << report->error().message << '\n';
+  for (int i = 0; i < 2; ++i) {
+    const std::string& file = i == 0 ? config.old_file : config.new_file;
+    reports[i] = AnalyseDocument({file, file, {}}, *analyzer, tagger, options, false);
+    if (!reports[i].ok) {
+      err << "clausegap: " << reports[i].error << '\n';
       unreadable = true;
     }
+    ApplyPolicy(config.policy, &reports[i]);
   }
   if (unreadable) return kExitError;
 
-  auto diff = report::CompareReports(*old_report, *new_report);
+  auto diff = report::CompareReports(reports[0], reports[1]);
   if (!diff) {
     err << "clausegap: " << diff.error().message << '\n';
     return kExitError;
@@ -121,16 +84,31 @@ Runner SetupDiff(CLI::App* sub) {
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
                   "pack; repeatable")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  auto config_path = std::make_shared<std::string>();
+  auto no_config = std::make_shared<bool>(false);
+  sub->add_option("--config", *config_path,
+                  "Project configuration file (its rules, disable and require apply). Default: "
+                  "the nearest .clausegap.json in the current directory or a parent");
+  sub->add_flag("--no-config", *no_config, "Do not look for a .clausegap.json");
   sub->add_flag("--no-default-rules", *no_default_rules,
                 "Do not load the default rule pack (use only --rules)");
   sub->add_flag("--original", *original,
                 "Compare the original texts (tracked changes rejected) instead of the texts as "
                 "they will be signed");
 
-  return [raw, format, no_default_rules, original] {
+  return [=] {
     // Resolve once; the validator above has already accepted the format.
     DiffConfig config = *raw;
+    auto project = ResolveConfig(*config_path, *no_config);
+    if (!project) {
+      std::cerr << "clausegap: " << project.error().message << '\n';
+      return static_cast<int>(kExitError);
+    }
+    config.rules.insert(config.rules.begin(), project->rules.begin(), project->rules.end());
+    config.policy.disable = project->disable;
+    config.policy.require = project->require;
     config.format = *report::ParseDiffFormat(*format);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;

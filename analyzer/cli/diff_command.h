@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/config.h"
 #include "model/document.h"
 #include "report/diff.h"
 
@@ -38,6 +39,9 @@ struct DiffConfig {
   /// Which text of both versions is evaluated (--original: changes
   /// rejected). Default: signed.
   model::View view = model::View::kSigned;
+  /// Disabled and raised requirements from the project configuration
+  /// (waivers do not apply to a comparison). Default: none.
+  Policy policy;
 };
 
 /// Returns the exit code of |diff| (the policy above, for readable inputs).

@@ -1,11 +1,13 @@
 #include "report/diff.h"
 
+
 #include <algorithm>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "report/json_printer.h"
 #include "report/text_printer.h"
 
 namespace clausegap::report {
@@ -66,22 +68,10 @@ std::vector<engine::ElementResult> FoundOnlyIn(const engine::RequirementResult* 
 
 // ------------------------------------------------------------------ JSON
 
-Json EvidenceJson(const std::vector<engine::Evidence>& evidence) {
-  Json list = Json::array();
-  for (const engine::Evidence& e : evidence) {
-    Json item = Json::object();
-    item["label"] = e.label;
-    item["heading"] = e.heading;
-    item["text"] = e.text;
-    list.push_back(std::move(item));
-  }
-  return list;
-}
-
 Json SideJson(const DiffSide& side) {
   Json out = Json::object();
   out["status"] = side.evaluated ? engine::StatusName(side.status) : "not-evaluated";
-  out["evidence"] = EvidenceJson(side.evidence);
+  out["evidence"] = EvidenceToJson(side.evidence);
   Json reasons = Json::array();
   for (const std::string& reason : side.reasons) reasons.push_back(reason);
   out["reasons"] = std::move(reasons);
@@ -95,7 +85,7 @@ Json ElementsJson(const std::vector<engine::ElementResult>& elements) {
     item["id"] = e.id;
     item["essential"] = e.essential;
     item["description"] = e.description;
-    item["evidence"] = EvidenceJson(e.evidence);
+    item["evidence"] = EvidenceToJson(e.evidence);
     list.push_back(std::move(item));
   }
   return list;

@@ -10,18 +10,6 @@ using Json = nlohmann::ordered_json;
 // Returns |s| as a JSON string, or null when it is empty.
 Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Json EvidenceList(const std::vector<engine::Evidence>& evidence) {
-  Json list = Json::array();
-  for (const engine::Evidence& e : evidence) {
-    Json item = Json::object();
-    item["label"] = e.label;
-    item["heading"] = e.heading;
-    item["text"] = e.text;
-    list.push_back(std::move(item));
-  }
-  return list;
-}
-
 Json StringList(const std::vector<std::string>& strings) {
   Json list = Json::array();
   for (const std::string& s : strings) list.push_back(s);
@@ -42,11 +30,11 @@ Json RequirementJson(const engine::RequirementResult& r) {
     element["found"] = e.found;
     element["essential"] = e.essential;
     element["description"] = e.description;
-    element["evidence"] = EvidenceList(e.evidence);
+    element["evidence"] = EvidenceToJson(e.evidence);
     elements.push_back(std::move(element));
   }
   out["elements"] = std::move(elements);
-  out["evidence"] = EvidenceList(r.evidence);
+  out["evidence"] = EvidenceToJson(r.evidence);
   out["suggestion"] = StringOrNull(r.suggestion);
   Json revisions = Json::array();
   for (const engine::PendingRevision& p : r.pending_revisions) {
@@ -72,6 +60,18 @@ std::string Dump(const Json& json) {
 }
 
 }  // namespace
+
+Json EvidenceToJson(const std::vector<engine::Evidence>& evidence) {
+  Json list = Json::array();
+  for (const engine::Evidence& e : evidence) {
+    Json item = Json::object();
+    item["label"] = e.label;
+    item["heading"] = e.heading;
+    item["text"] = e.text;
+    list.push_back(std::move(item));
+  }
+  return list;
+}
 
 std::string DocumentToJson(const engine::DocumentReport& report) {
   Json doc = Json::object();

@@ -45,6 +45,9 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "report/printer.h"
 
@@ -56,6 +59,10 @@ inline constexpr const char kReportSchema[] = "clausegap/report/v1";
 /// Returns one document object of the wire format above, serialised on one
 /// line (no trailing newline).
 std::string DocumentToJson(const engine::DocumentReport& report);
+
+/// Returns |evidence| as the wire format's evidence list
+/// ([{"label", "heading", "text"}]), shared with the diff's JSON.
+nlohmann::ordered_json EvidenceToJson(const std::vector<engine::Evidence>& evidence);
 
 /// Returns the "summary" object of the wire format above, on one line.
 std::string SummaryToJson(const Summary& summary);
