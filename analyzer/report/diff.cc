@@ -1,6 +1,5 @@
 #include "report/diff.h"
 
-
 #include <algorithm>
 #include <set>
 #include <sstream>
