@@ -3,9 +3,11 @@
 // One producer (the calling thread's |produce| callback, run on a feeder
 // thread) generates items; |jobs| workers process them; the calling thread
 // consumes the results strictly in the order the items were produced. At
-// most |window| items are in flight (produced but not yet consumed), so
-// memory is bounded by the window, not by the number of items, and one slow
-// item delays the output of later ones but not their processing.
+// most |queued| items wait for a worker (items can be large: archive members
+// in memory) and at most |window| are in flight (produced but not yet
+// consumed; finished results are small), so memory is bounded by these, not
+// by the number of items. One slow item delays the output of later ones, not
+// their processing, until the window is full.
 #ifndef CLAUSEGAP_BATCH_ORDERED_POOL_H_
 #define CLAUSEGAP_BATCH_ORDERED_POOL_H_
 
@@ -33,13 +35,14 @@ namespace clausegap::batch {
 /// |consume(result)| runs on the calling thread. Returns the number of
 /// results consumed.
 template <typename Item, typename Result>
-std::uint64_t RunOrdered(int jobs, std::size_t window,
+std::uint64_t RunOrdered(int jobs, std::size_t queued, std::size_t window,
                          const std::function<void(const std::function<bool(Item&&)>&)>& produce,
                          const std::function<Result(Item&&, int)>& work,
                          const std::function<void(Result&&)>& consume,
                          const std::atomic<bool>& stop) {
   if (jobs < 1) jobs = 1;
-  if (window < static_cast<std::size_t>(jobs)) window = static_cast<std::size_t>(jobs);
+  if (queued < 1) queued = 1;
+  if (window < static_cast<std::size_t>(jobs) + queued) window = static_cast<std::size_t>(jobs) + queued;
 
   std::mutex mu;
   std::condition_variable cv;  // every state change: simple and rarely contended
@@ -55,7 +58,9 @@ std::uint64_t RunOrdered(int jobs, std::size_t window,
   std::thread feeder([&] {
     produce([&](Item&& item) {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return stopping() || produced - consumed < window; });
+      cv.wait(lock, [&] {
+        return stopping() || (queue.size() < queued && produced - consumed < window);
+      });
       if (stopping()) return false;
       queue.emplace_back(produced++, std::move(item));
       cv.notify_all();

@@ -150,7 +150,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
 
   printer->Begin();
   std::uint64_t done = batch::RunOrdered<batch::Input, engine::DocumentReport>(
-      jobs, static_cast<std::size_t>(jobs) * 4,
+      jobs, /*queued=*/static_cast<std::size_t>(jobs) * 2, /*window=*/256 + static_cast<std::size_t>(jobs) * 16,
       [&](const std::function<bool(batch::Input&&)>& push) {
         batch::InputWalker walker;
         auto emit = [&](batch::Input&& input) {

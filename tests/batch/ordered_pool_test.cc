@@ -17,7 +17,7 @@ TEST_CASE("results come back in input order with several workers") {
   std::atomic<bool> stop{false};
   std::vector<int> out;
   std::uint64_t n = RunOrdered<int, int>(
-      3, 8,
+      3, 4, 8,
       [](const std::function<bool(int&&)>& push) {
         for (int i = 0; i < 200; ++i) {
           if (!push(int(i))) return;
@@ -39,7 +39,7 @@ TEST_CASE("no more than the window is in flight") {
   std::atomic<int> in_flight{0};
   std::atomic<int> max_in_flight{0};
   RunOrdered<int, int>(
-      2, 4,
+      2, 2, 4,
       [&](const std::function<bool(int&&)>& push) {
         for (int i = 0; i < 100; ++i) {
           int now = ++in_flight;
@@ -59,12 +59,37 @@ TEST_CASE("no more than the window is in flight") {
   CHECK(max_in_flight.load() <= 5);
 }
 
+TEST_CASE("a slow item does not stop the other worker while the window has room") {
+  std::atomic<bool> stop{false};
+  std::atomic<int> done_while_slow{0};
+  std::atomic<bool> slow_running{false};
+  RunOrdered<int, int>(
+      2, 2, 64,
+      [](const std::function<bool(int&&)>& push) {
+        for (int i = 0; i < 40; ++i) push(int(i));
+      },
+      [&](int&& item, int) {
+        if (item == 0) {
+          slow_running = true;
+          std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          slow_running = false;
+        } else if (slow_running) {
+          ++done_while_slow;
+        }
+        return item;
+      },
+      [](int&&) {}, stop);
+  // Everything after the slow first item fits in the window, so the other
+  // worker finishes it all while item 0 is still running.
+  CHECK(done_while_slow.load() >= 35);  // a few may start before item 0 does
+}
+
 TEST_CASE("each worker index is in range, and one worker runs everything in order") {
   std::atomic<bool> stop{false};
   std::vector<int> workers_seen;
   std::vector<std::string> out;
   RunOrdered<std::string, std::string>(
-      1, 1,
+      1, 1, 1,
       [](const std::function<bool(std::string&&)>& push) {
         for (const char* s : {"a", "b", "c"}) push(std::string(s));
       },
@@ -80,7 +105,7 @@ TEST_CASE("stop ends the run early and drops the rest") {
   std::atomic<bool> stop{false};
   int consumed = 0;
   std::uint64_t n = RunOrdered<int, int>(
-      2, 4,
+      2, 2, 4,
       [](const std::function<bool(int&&)>& push) {
         for (int i = 0; i < 100000; ++i) {
           if (!push(int(i))) return;
@@ -98,7 +123,7 @@ TEST_CASE("stop ends the run early and drops the rest") {
 TEST_CASE("an empty input finishes at once") {
   std::atomic<bool> stop{false};
   std::uint64_t n = RunOrdered<int, int>(
-      4, 16, [](const std::function<bool(int&&)>&) {}, [](int&& i, int) { return i; },
+      4, 8, 16, [](const std::function<bool(int&&)>&) {}, [](int&& i, int) { return i; },
       [](int&&) { FAIL("nothing to consume"); }, stop);
   CHECK(n == 0);
 }
