@@ -10,6 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+
 namespace clausegap::base {
 
 /// Maps JSON pointers ("/requirements/0/clause/any") to 1-based source lines,
@@ -61,6 +65,13 @@ class JsonLineMap {
 
   std::map<std::string, int> lines_;
 };
+
+/// Parses |text| (read from |file|; // and /* */ comments allowed). Returns
+/// |code| errors "file:line: invalid JSON: …" for a syntax error or a number
+/// out of range, and "file:line: JSON nested deeper than N levels" past
+/// |max_depth| — refused before any line map or recursive walk sees it.
+Expected<nlohmann::json> ParseJson(const std::string& file, std::string_view text, ErrorCode code,
+                                   int max_depth);
 
 /// Returns the entry of |known| closest to |word| by edit distance, or "" if
 /// none is close enough to be a likely typo.

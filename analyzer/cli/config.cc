@@ -26,14 +26,11 @@ class Source {
     std::ostringstream text;
     text << in.rdbuf();
     Source source(path, text.str());
-    try {
-      source.root_ = json::parse(source.text_, nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-      std::size_t upto = std::min<std::size_t>(e.byte, source.text_.size());
-      int line = 1 + static_cast<int>(std::count(source.text_.begin(),
-                                                 source.text_.begin() + static_cast<long>(upto), '\n'));
-      return MakeError(ErrorCode::kUsage, path + ":" + std::to_string(line) + ": invalid JSON");
-    }
+    // A config nests three levels; 16 leaves room and bounds the line map.
+    auto root = base::ParseJson(path, source.text_, ErrorCode::kUsage, /*max_depth=*/16);
+    if (!root) return tl::unexpected(root.error());
+    source.root_ = std::move(*root);
+    source.lines_ = std::make_unique<base::JsonLineMap>(source.text_);
     return source;
   }
 
@@ -77,9 +74,7 @@ class Source {
   }
 
  private:
-  Source(std::string path, std::string text)
-      : path_(std::move(path)), text_(std::move(text)),
-        lines_(std::make_unique<base::JsonLineMap>(text_)) {}
+  Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
 
   std::string path_;
   std::string text_;

@@ -512,34 +512,6 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, std:
   return files;
 }
 
-// Returns the line of the first bracket of |text| that opens level
-// kMaxJsonDepth + 1 (strings and comments skipped), or 1.
-int DeepLine(std::string_view text) {
-  int line = 1, depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-    } else if (c == '"') {
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == '\n') ++line;
-      }
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
-        if (text[i] == '\n') ++line;
-      ++i;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return line;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return 1;
-}
-
 Expected<std::shared_ptr<const RulePack>> Compiler::Run(const std::vector<std::string>& paths) {
   if (paths.empty()) return MakeError(ErrorCode::kInvalidRules, "no rule pack given");
   std::string error;
@@ -551,46 +523,9 @@ Expected<std::shared_ptr<const RulePack>> Compiler::Run(const std::vector<std::s
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
-    json root;
-    bool too_deep = false;
-    // Packs nest a dozen levels at most; a deeper text is refused before the
-    // line map (whose size grows with depth times values) or any recursive
-    // walk of the tree sees it.
-    auto depth_guard = [&too_deep](int depth, json::parse_event_t event, json&) {
-      if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
-          depth >= kMaxJsonDepth) {
-        too_deep = true;
-        return false;  // discard the subtree
-      }
-      return true;
-    };
-    try {
-      root = json::parse(text, depth_guard, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-      std::size_t upto = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
-      std::string what = e.what();
-      auto colon = what.find("syntax error");
-      if (colon != std::string::npos) what = what.substr(colon);
-      return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(line) + ": invalid JSON: " + what);
-    } catch (const json::exception& e) {
-      // out_of_range.406, a number beyond double ("1e999"): no byte offset,
-      // so the line is that of the number quoted in the message.
-      std::string what = e.what();
-      if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
-      int line = 1;
-      auto open = what.find('\''), close = what.rfind('\'');
-      if (open != std::string::npos && close > open) {
-        auto at = text.find(what.substr(open + 1, close - open - 1));
-        if (at != std::string::npos) line += static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-      }
-      return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(line) + ": invalid JSON: " + what);
-    }
-    if (too_deep) {
-      return MakeError(ErrorCode::kInvalidRules, file + ":" + std::to_string(DeepLine(text)) +
-                                                     ": JSON nested deeper than " +
-                                                     std::to_string(kMaxJsonDepth) + " levels");
-    }
+    auto parsed = base::ParseJson(file, text, ErrorCode::kInvalidRules, kMaxJsonDepth);
+    if (!parsed) return tl::unexpected(parsed.error());
+    json root = std::move(*parsed);
     Source source{file, std::make_unique<LineMap>(text)};
     source_ = &source;
     if (auto f = LoadFile(root)) {

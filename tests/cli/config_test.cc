@@ -101,7 +101,15 @@ TEST_CASE("config errors name the file and line") {
   fs::path syntax = dir.Write("syntax.json", "{\n\"rules\": [\n}");
   auto bad_json = LoadConfig(syntax.string());
   REQUIRE_FALSE(bad_json);
-  CHECK(bad_json.error().message == syntax.string() + ":3: invalid JSON");
+  CHECK(bad_json.error().message ==
+        syntax.string() + ":3: invalid JSON: syntax error while parsing value - unexpected '}'; "
+                          "expected '[', '{', or a literal");
+
+  // Deep nesting is refused before anything walks it (bounded memory).
+  fs::path deep = dir.Write("deep.json", "{\"rules\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
+  auto bad_deep = LoadConfig(deep.string());
+  REQUIRE_FALSE(bad_deep);
+  CHECK(bad_deep.error().message == deep.string() + ":1: JSON nested deeper than 16 levels");
 
   fs::path waiver = dir.Write("w.json", "{\"waivers\": [\n {\"file\": \"x.docx\", \"reason\": \"r\"}]}");
   auto bad_waiver = LoadWaivers(waiver.string());
