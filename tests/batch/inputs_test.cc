@@ -46,7 +46,12 @@ std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entr
   zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
   REQUIRE(archive != nullptr);
   for (const auto& [name, bytes] : entries) {
-    char* copy = static_cast<char*>(std::malloc(bytes.size() + 1));
+    if (bytes.empty()) {  // a folder entry, or an empty file: nothing to hand over
+      REQUIRE(zip_file_add(archive, name.c_str(), zip_source_buffer(archive, nullptr, 0, 0),
+                           ZIP_FL_ENC_UTF_8) >= 0);
+      continue;
+    }
+    char* copy = static_cast<char*>(std::malloc(bytes.size()));
     std::copy(bytes.begin(), bytes.end(), copy);
     zip_source_t* data = zip_source_buffer(archive, copy, bytes.size(), 1);
     REQUIRE(zip_file_add(archive, name.c_str(), data, ZIP_FL_ENC_UTF_8) >= 0);
