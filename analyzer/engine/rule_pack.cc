@@ -563,9 +563,13 @@ Expected<std::string> FindDefaultRules() {
   }
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    fs::path dir = exe.parent_path() / "rules";
-    if (fs::is_directory(dir, ec)) return dir.string();
-    looked.push_back(dir.string());
+    // The build tree keeps rules/ next to the binary; an install moved to
+    // another prefix keeps it in ../share/clausegap/rules.
+    for (fs::path dir : {exe.parent_path() / "rules",
+                         exe.parent_path().parent_path() / "share" / "clausegap" / "rules"}) {
+      if (fs::is_directory(dir, ec)) return dir.string();
+      looked.push_back(dir.lexically_normal().string());
+    }
   }
 #ifdef CLAUSEGAP_DATADIR
   {
