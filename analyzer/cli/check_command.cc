@@ -286,9 +286,7 @@ Runner SetupCheck(CLI::App* sub) {
       return static_cast<int>(kExitError);
     }
     const ProjectConfig& project = *resolved;
-    config.rules.insert(config.rules.begin(), project.rules.begin(), project.rules.end());
-    config.policy.disable = project.disable;
-    config.policy.require = project.require;
+    MergeProject(project, &config.rules, &config.policy);
     config.policy.waivers = project.waivers;
     for (const std::string& file : *waiver_files) {
       auto waivers = LoadWaivers(file);

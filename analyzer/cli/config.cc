@@ -209,6 +209,12 @@ Expected<std::vector<Waiver>> LoadWaivers(const std::string& path) {
   return ParseWaivers(*source, root["waivers"], "/waivers");
 }
 
+void MergeProject(const ProjectConfig& project, std::vector<std::string>* rules, Policy* policy) {
+  rules->insert(rules->begin(), project.rules.begin(), project.rules.end());
+  policy->disable = project.disable;
+  policy->require = project.require;
+}
+
 Expected<void> ValidatePolicy(const Policy& policy,
                               const std::vector<engine::RequirementInfo>& requirements) {
   std::vector<std::string_view> ids;

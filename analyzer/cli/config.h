@@ -74,6 +74,10 @@ struct Policy {
   std::vector<Waiver> waivers;
 };
 
+/// Puts |project|'s rule packs before |rules| and its disable / require
+/// lists into |policy| (waivers are the caller's: `diff` applies none).
+void MergeProject(const ProjectConfig& project, std::vector<std::string>* rules, Policy* policy);
+
 /// Returns an error naming the first requirement id in |policy| that the
 /// pack does not have (with "did you mean …"), else success.
 Expected<void> ValidatePolicy(const Policy& policy,

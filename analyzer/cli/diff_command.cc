@@ -106,9 +106,7 @@ Runner SetupDiff(CLI::App* sub) {
       std::cerr << "clausegap: " << project.error().message << '\n';
       return static_cast<int>(kExitError);
     }
-    config.rules.insert(config.rules.begin(), project->rules.begin(), project->rules.end());
-    config.policy.disable = project->disable;
-    config.policy.require = project->require;
+    MergeProject(*project, &config.rules, &config.policy);
     config.format = *report::ParseDiffFormat(*format);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;

@@ -194,3 +194,24 @@ TEST_CASE("--max-warnings fails the gate past N weak findings") {
 
 }  // namespace
 }  // namespace clausegap::cli
+
+namespace clausegap::cli {
+namespace {
+
+TEST_CASE("the project's packs come before the command line's; its lists fill the policy") {
+  ProjectConfig project;
+  project.rules = {"/team/playbook.jsonc"};
+  project.disable = {"data-location"};
+  project.require = {"audit"};
+  project.waivers = {{"x.docx", "audit", "r", "w:1"}};
+  std::vector<std::string> rules = {"mine.json"};
+  Policy policy;
+  MergeProject(project, &rules, &policy);
+  CHECK(rules == std::vector<std::string>{"/team/playbook.jsonc", "mine.json"});
+  CHECK(policy.disable == project.disable);
+  CHECK(policy.require == project.require);
+  CHECK(policy.waivers.empty());  // waivers are the caller's to apply
+}
+
+}  // namespace
+}  // namespace clausegap::cli
