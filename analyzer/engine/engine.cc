@@ -24,6 +24,16 @@ const char* StatusName(Status status) {
   return "missing";
 }
 
+const char* PartyRoleName(PartyRole role) {
+  switch (role) {
+    case PartyRole::kClient: return "client";
+    case PartyRole::kVendor: return "vendor";
+    case PartyRole::kMutual: return "mutual";
+    case PartyRole::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
 const char* SeverityName(Severity severity) {
   return severity == Severity::kRequired ? "required" : "recommended";
 }

@@ -28,6 +28,26 @@ struct Evidence {
   std::string text;     ///< the sentence, quoted exactly from the document
   int sentence = -1;    ///< index into structure::Structure::sentences
   int block = -1;       ///< index into model::Document::blocks
+  int page = -1;        ///< 1-based page for paginated sources (PDF); -1 when unknown
+};
+
+/// The role a contract party plays towards the protected information.
+enum class PartyRole {
+  kClient,   ///< hands the work / information over (委託者, 開示者, 甲 in most contracts)
+  kVendor,   ///< receives or processes it (受託者, 受領者, 委託先)
+  kMutual,   ///< both parties disclose and receive (mutual NDA: 各当事者)
+  kUnknown,  ///< the document does not say
+};
+
+/// Returns "client" / "vendor" / "mutual" / "unknown".
+const char* PartyRoleName(PartyRole role);
+
+/// A party of the contract as the document names it.
+struct Party {
+  std::string name;     ///< the name the clauses use: "乙", "受託者", "当社"
+  std::string full_name;  ///< the legal name from the preamble ("株式会社B"); may be empty
+  PartyRole role = PartyRole::kUnknown;
+  std::vector<std::string> aliases;  ///< other names for the same party ("乙" for "受託者")
 };
 
 /// One essential or recommended element of a requirement.
@@ -58,6 +78,9 @@ struct RequirementResult {
   std::vector<std::string> reasons;   ///< why weak (or missing), one sentence each
   std::vector<ElementResult> elements;
   std::vector<Evidence> evidence;     ///< the clause(s) the verdict rests on
+  /// The party the deciding clause binds, as the document names it
+  /// ("乙（受託者）"); empty when no clause was found or the bound party is unknown.
+  std::string bound;
   std::string suggestion;             ///< model clause for gaps; empty when present
   std::vector<PendingRevision> pending_revisions;
   /// The gap was accepted by a waiver: reported, but it does not fail the gate.
@@ -82,6 +105,13 @@ struct DocumentReport {
   std::string error_code;     ///< ErrorCodeName when !ok
   std::string error;          ///< "path: cause" when !ok
   std::string title;          ///< the contract's title, when known
+  /// The parties and their roles (engine/parties); empty when none were found.
+  std::vector<Party> parties;
+  /// The vendor / recipient as the clauses name it ("乙", "受託者"); the one
+  /// suggestions bind. Empty when unknown.
+  std::string vendor;
+  /// The client / discloser as the clauses name it ("甲", "委託者").
+  std::string client;
   std::vector<RequirementResult> requirements;
   /// The contract's sentences in reading order; filled only when the
   /// printer asks for them (Printer::NeedsText), else empty.
