@@ -90,7 +90,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     return kExitError;
   }
   // Rules and dictionaries load once for the whole run.
-  auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
+  auto analyzer = LoadAnalyzer(config.default_rules, config.rules, engine::EngineOptions{config.vendor});
   if (!analyzer) {
     err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
@@ -241,6 +241,10 @@ Runner SetupCheck(CLI::App* sub) {
                   "Output format: text, json, jsonl, csv, sarif, github, junit or html. "
                   "Default: text (or the config's \"format\")")
       ->check(Checked(report::ParseFormat, "FORMAT"));
+  sub->add_option("--vendor", raw->vendor,
+                  "The party that receives or processes the information, as the clauses name it "
+                  "(乙, 受託者, 受領者…), when the contract leaves it unclear. Default: read from the "
+                  "preamble and definitions");
   sub->add_option("--rules", raw->rules,
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
                   "pack; repeatable")

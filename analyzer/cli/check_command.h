@@ -66,6 +66,9 @@ struct CheckConfig {
   std::vector<std::string> rules;
   /// Load the default pack first (off with --no-default-rules). Default: true.
   bool default_rules = true;
+  /// The vendor / recipient as the clauses name it (--vendor), for contracts
+  /// that leave it unclear. Default: empty (the preamble decides).
+  std::string vendor;
   /// Gate level (--fail-on). Default: missing.
   report::FailOn fail_on = report::FailOn::kMissing;
   /// Colour of the text report (--color). Default: auto.

@@ -25,7 +25,7 @@ ExitCode DiffExitCode(const report::Diff& diff) {
 }
 
 int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
-  auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
+  auto analyzer = LoadAnalyzer(config.default_rules, config.rules, engine::EngineOptions{config.vendor});
   if (!analyzer) {
     err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
@@ -80,6 +80,10 @@ Runner SetupDiff(CLI::App* sub) {
             return parsed ? std::string() : parsed.error().message;
           },
           "FORMAT"));
+  sub->add_option("--vendor", raw->vendor,
+                  "The party that receives or processes the information, as the clauses name it "
+                  "(乙, 受託者, 受領者…), when the contract leaves it unclear. Default: read from the "
+                  "preamble and definitions");
   sub->add_option("--rules", raw->rules,
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
                   "pack; repeatable")

@@ -36,6 +36,9 @@ struct DiffConfig {
   std::vector<std::string> rules;
   /// Load the default pack first (off with --no-default-rules). Default: true.
   bool default_rules = true;
+  /// The vendor / recipient as the clauses name it (--vendor), for contracts
+  /// that leave it unclear. Default: empty (the preamble decides).
+  std::string vendor;
   /// Which text of both versions is evaluated (--original: changes
   /// rejected). Default: signed.
   model::View view = model::View::kSigned;

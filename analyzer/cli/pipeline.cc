@@ -2,13 +2,15 @@
 
 #include <exception>
 #include <future>
+#include <utility>
 
 #include "report/printer.h"
 #include "structure/structure.h"
 
 namespace clausegap::cli {
 
-Expected<Analyzer> LoadAnalyzer(bool default_rules, const std::vector<std::string>& rules) {
+Expected<Analyzer> LoadAnalyzer(bool default_rules, const std::vector<std::string>& rules,
+                                engine::EngineOptions options) {
   std::vector<std::string> rule_paths;
   if (default_rules) {
     auto dir = engine::FindDefaultRules();
@@ -32,7 +34,7 @@ Expected<Analyzer> LoadAnalyzer(bool default_rules, const std::vector<std::strin
   // A broken pack is reported before a missing dictionary.
   if (!pack) return tl::unexpected(pack.error());
   if (!model) return tl::unexpected(model.error());
-  return Analyzer{*pack, *model, std::make_shared<const engine::Engine>(*pack)};
+  return Analyzer{*pack, *model, std::make_shared<const engine::Engine>(*pack, std::move(options))};
 }
 
 engine::DocumentReport ErrorReport(const std::string& name, const Error& error) {

@@ -31,7 +31,9 @@ struct Analyzer {
 /// Loads the default rule pack (unless |default_rules| is false), then
 /// |rules| in order, then the dictionaries. Returns kUsage when no pack is
 /// left, or the loaders' kInvalidRules / kDictionary errors.
-Expected<Analyzer> LoadAnalyzer(bool default_rules, const std::vector<std::string>& rules);
+/// |options| (e.g. --vendor) are passed to the engine.
+Expected<Analyzer> LoadAnalyzer(bool default_rules, const std::vector<std::string>& rules,
+                                engine::EngineOptions options = {});
 
 /// Returns the report of an input that could not be read (ok = false).
 engine::DocumentReport ErrorReport(const std::string& name, const Error& error);

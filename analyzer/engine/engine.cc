@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/frames.h"
+#include "engine/parties.h"
 #include "engine/rule_pack_internal.h"
 #include "text/normalize.h"
 
@@ -45,8 +47,11 @@ struct SentenceView {
   std::string normalized;  // NFKC text
   std::string bases;       // token base forms, concatenated
   unsigned modality = 0;
+  Frame frame;             // the sentence read as a duty (modality == frame.modality)
   int article = -1;
   int paragraph = 0;
+  int item = 0;
+  int lead_in = -1;        // for a 号 item: the sentence that introduces the list (柱書)
   bool proviso = false;
   int proviso_of = -1;
   std::vector<int> provisos;  // sentences that are provisos of this one
@@ -199,6 +204,13 @@ class Context {
       index.Scan(sentences_[s].normalized, &hits_[s * words_]);
       index.Scan(sentences_[s].bases, &hits_[s * words_]);
     }
+    // A 号 item is read together with its lead-in: 「乙は、個人情報について次の
+    // 事項を遵守しなければならない。」 gives its items their object and party.
+    for (std::size_t s = 0; s < sentences_.size(); ++s) {
+      int lead = sentences_[s].lead_in;
+      if (lead < 0 || lead >= static_cast<int>(s)) continue;
+      for (std::size_t w = 0; w < words_; ++w) hits_[s * words_ + w] |= hits_[lead * words_ + w];
+    }
     for (std::size_t h = 0; h < headings_.size(); ++h) index.Scan(headings_[h], &heading_hits_[h * words_]);
   }
 
@@ -270,6 +282,19 @@ class Context {
   bool Match(const Matcher& m, int anchor, std::vector<int>* witness = nullptr) const {
     const SentenceView& a = sentences_[anchor];
     if (m.modality != 0 && (a.modality & m.modality) == 0) return false;
+    if (!FrameMatch(m, a.frame)) return false;
+    if (!m.provisos.empty()) {
+      const int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
+      bool found = false;
+      for (int p : sentences_[main].provisos) {
+        if (p != anchor && Match(m.provisos.front(), p)) {
+          found = true;
+          if (witness) witness->push_back(p);
+          break;
+        }
+      }
+      if (!found) return false;
+    }
     if (m.proviso && !a.proviso) return false;
     if (m.not_proviso && a.proviso) return false;
     if (!m.heading.empty() && !HeadingHitAny(a.article, m.heading)) return false;
@@ -311,6 +336,24 @@ class Context {
       local.push_back(cited);
     }
     if (witness) witness->insert(witness->end(), local.begin(), local.end());
+    return true;
+  }
+
+  /// Returns whether the frame constraints of |m| hold for |f|.
+  static bool FrameMatch(const Matcher& m, const Frame& f) {
+    if (m.bound != 0) {
+      bool ok = ((m.bound & kBoundVendor) && (f.bound & kRoleVendor)) ||
+                ((m.bound & kBoundClient) && (f.bound & kRoleClient)) || ((m.bound & kBoundNone) && f.bound == 0);
+      if (!ok) return false;
+    }
+    if (m.consent != 0) {
+      unsigned bit = f.consent == Consent::kRequired      ? kConsentRequired
+                     : f.consent == Consent::kNotRequired ? kConsentNotRequired
+                                                          : kConsentNone;
+      if ((m.consent & bit) == 0) return false;
+    }
+    if (m.trigger != 0 && (m.trigger & f.triggers) == 0) return false;
+    if (m.notice_only >= 0 && f.notice_only != (m.notice_only == 1)) return false;
     return true;
   }
 
@@ -417,6 +460,61 @@ struct Candidate {
   bool present() const { return essentials && weak_hits.empty(); }
 };
 
+// Returns whether a 号 item states no predicate of its own (「…すること。」,
+// a noun phrase), so that it takes its lead-in's modality.
+bool ItemWithoutPredicate(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
+  for (std::string_view end : {"。", "、", ";", "；"})
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) s.remove_suffix(end.size());
+  auto ends = [&](std::string_view t) { return s.size() >= t.size() && s.substr(s.size() - t.size()) == t; };
+  if (ends("ないこと") || ends("なければならない") || ends("ものとする") || ends("できる") || ends("てはならない"))
+    return false;
+  return ends("こと") || ends("行為") || ends("事項") || (DetectModality(s) == kObligation && !ends("する"));
+}
+
+// Reads every sentence as a duty. A sentence that names no party takes the
+// party of the sentence before it in the same article (Japanese drops a
+// subject it has just named); a 号 item takes its lead-in's party, and its
+// modality when it states none (「乙は、次の行為をしてはならない。一 …すること。」).
+void ReadFrames(const PartyMap& parties, std::vector<SentenceView>& views) {
+  int lead = -1;  // the latest sentence outside items
+  for (std::size_t g = 0; g < views.size(); ++g) {
+    SentenceView& v = views[g];
+    v.frame = ReadFrame(v.normalized, parties);
+    if (v.item > 0 && lead >= 0 && views[lead].article == v.article && views[lead].paragraph == v.paragraph) {
+      v.lead_in = lead;
+      const Frame& in = views[lead].frame;
+      if (v.frame.subject.empty()) {
+        v.frame.subject = in.subject;
+        v.frame.bound = in.bound;
+        v.frame.inherited = true;
+      }
+      if (ItemWithoutPredicate(v.normalized) && in.modality != 0) v.frame.modality = in.modality;
+      if (v.frame.consent == Consent::kNone) v.frame.consent = in.consent;
+      v.frame.triggers |= in.triggers;
+    } else if (v.frame.subject.empty() && g > 0 && views[g - 1].article == v.article && v.article >= 0) {
+      const SentenceView& before = v.proviso && v.proviso_of >= 0 ? views[v.proviso_of] : views[g - 1];
+      v.frame.subject = before.frame.subject;
+      v.frame.bound = before.frame.bound;
+      v.frame.inherited = !v.frame.subject.empty();
+    }
+    if (v.item == 0) lead = static_cast<int>(g);
+    v.modality = v.frame.modality;
+  }
+}
+
+// Replaces {vendor}, {client}, {work} and {info} in a pack's model clause by
+// the document's own names.
+std::string FillSuggestion(std::string text, const PartyMap& parties) {
+  const std::pair<std::string_view, const std::string*> slots[] = {
+      {"{vendor}", &parties.vendor}, {"{client}", &parties.client}, {"{work}", &parties.work}, {"{info}", &parties.info}};
+  for (auto [slot, value] : slots) {
+    for (std::size_t at = text.find(slot); at != std::string::npos; at = text.find(slot, at + value->size()))
+      text.replace(at, slot.size(), *value);
+  }
+  return text;
+}
+
 bool IsDeletion(model::RevisionKind kind) {
   return kind == model::RevisionKind::kDeletion || kind == model::RevisionKind::kMoveFrom ||
          kind == model::RevisionKind::kParagraphDeletion;
@@ -424,8 +522,10 @@ bool IsDeletion(model::RevisionKind kind) {
 
 }  // namespace
 
-Engine::Engine(std::shared_ptr<const RulePack> pack)
-    : pack_(std::move(pack)), index_(std::make_shared<const TermIndex>(pack_->terms)) {}
+Engine::Engine(std::shared_ptr<const RulePack> pack, EngineOptions options)
+    : pack_(std::move(pack)),
+      index_(std::make_shared<const TermIndex>(pack_->terms)),
+      options_(std::move(options)) {}
 
 DocumentReport Engine::Evaluate(const model::Document& document, const structure::Structure& st,
                                 tokenize::Tagger& tagger) const {
@@ -457,14 +557,24 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       v.normalized += part.normalized.empty() && !part.text.empty() ? text::Normalize(part.text).text : part.normalized;
     }
     v.bases = Bases(tagger, v.normalized, &tokens);
-    v.modality = DetectModality(v.normalized);
     v.article = s.article;
     v.paragraph = s.paragraph;
+    v.item = s.item;
     v.proviso = s.proviso;
     v.proviso_of = s.proviso_of >= 0 && s.proviso_of < static_cast<int>(group_of.size()) ? group_of[s.proviso_of] : -1;
     if (v.proviso && v.proviso_of >= 0 && v.proviso_of != static_cast<int>(g))
       views[v.proviso_of].provisos.push_back(static_cast<int>(g));
   }
+  // Who is who: parties from the title, preamble and the first articles.
+  std::vector<std::string> texts;
+  texts.reserve(views.size());
+  std::size_t opening = views.size();
+  for (std::size_t g = 0; g < views.size(); ++g) {
+    texts.push_back(views[g].normalized);
+    if (opening == views.size() && views[g].article >= 3) opening = g;
+  }
+  const PartyMap parties = ResolveParties(texts, opening, options_.vendor);
+  ReadFrames(parties, views);
   // Adds the evidence of logical sentence |g| unless listed already.
   auto add_evidence = [&](std::vector<Evidence>& list, int g) {
     for (const Evidence& e : list)
@@ -483,6 +593,9 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     int end = a.end_sentence > a.first_sentence ? to_group(a.end_sentence - 1) + 1 : first;
     ranges.emplace_back(first, end);
   }
+  report.parties = parties.parties;
+  report.vendor = parties.vendor;
+  report.client = parties.client;
   Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges));
   {
     std::vector<std::string> numbers, sections;
@@ -508,6 +621,10 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       bool excluded = false;
       for (const Matcher& x : req.exclude) excluded = excluded || ctx.Match(x, s);
       if (excluded) continue;
+      // The same duty on the other party only does not count.
+      const unsigned bound = ctx.sentence(s).frame.bound;
+      if (req.binds == Binds::kVendor && bound != 0 && (bound & kRoleVendor) == 0) continue;
+      if (req.binds == Binds::kClient && bound != 0 && (bound & kRoleClient) == 0) continue;
       Candidate c;
       c.sentence = s;
       for (const Element& e : req.elements) {
@@ -555,8 +672,13 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         if (el.essential && !chosen->element_found[e])
           result.reasons.push_back(el.reason.empty() ? "essential element missing: " + el.description : el.reason);
       }
+      const SentenceView& at = ctx.sentence(chosen->sentence);
+      if (at.lead_in >= 0) add_evidence(result.evidence, at.lead_in);
       add_evidence(result.evidence, chosen->sentence);
-      for (int p : ctx.sentence(chosen->sentence).provisos) add_evidence(result.evidence, p);
+      const int main = at.proviso && at.proviso_of >= 0 ? at.proviso_of : chosen->sentence;
+      if (main != chosen->sentence) add_evidence(result.evidence, main);
+      for (int p : ctx.sentence(main).provisos) add_evidence(result.evidence, p);
+      if (!at.frame.subject.empty()) result.bound = parties.Display(at.frame.subject);
     }
 
     for (std::size_t e = 0; e < req.elements.size(); ++e) {
@@ -585,7 +707,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       }
       result.elements.push_back(std::move(er));
     }
-    if (result.status != Status::kPresent) result.suggestion = req.suggestion;
+    if (result.status != Status::kPresent) result.suggestion = FillSuggestion(req.suggestion, parties);
 
     // Pending tracked changes that touch a required clause.
     if (req.severity == Severity::kRequired) {

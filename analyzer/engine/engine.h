@@ -7,6 +7,7 @@
 #define CLAUSEGAP_ENGINE_ENGINE_H_
 
 #include <memory>
+#include <string>
 
 #include "engine/result.h"
 #include "engine/rule_pack.h"
@@ -19,11 +20,19 @@ namespace clausegap::engine {
 /// The pack's terms indexed for finding them all in one pass (engine.cc).
 struct TermIndex;
 
+/// How an Engine reads documents.
+struct EngineOptions {
+  /// The party that receives or processes the information, as the clauses
+  /// name it ("乙", "受託者"), for documents that leave it unclear. Default:
+  /// empty, the document's preamble and definitions decide.
+  std::string vendor;
+};
+
 /// Evaluates every requirement of a pack on one analysed document.
 class Engine {
  public:
   /// Builds an engine over |pack| (must not be null).
-  explicit Engine(std::shared_ptr<const RulePack> pack);
+  explicit Engine(std::shared_ptr<const RulePack> pack, EngineOptions options = {});
 
   /// Returns the report (ok=true, title from |structure|) with one
   /// RequirementResult per enabled requirement, in pack order. Never fails.
@@ -34,6 +43,7 @@ class Engine {
  private:
   std::shared_ptr<const RulePack> pack_;
   std::shared_ptr<const TermIndex> index_;  // built once from pack_->terms
+  EngineOptions options_;
 };
 
 }  // namespace clausegap::engine

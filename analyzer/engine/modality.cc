@@ -44,6 +44,21 @@ unsigned DetectModality(std::string_view normalized) {
       "この限りでない", "この限りではない", "この限りでありません", "この限りではありません",
       "この限りではないものとする", "適用しない", "適用しないものとする", "適用されない", "適用されないものとする"};
   if (EndsWithAny(s, kExceptionEnds)) return kException;
+  static constexpr std::array<std::string_view, 32> kNotRequiredEnds = {
+      "必要はない", "必要はありません", "必要がない", "必要はないものとする", "必要としない", "要しない",
+      "要しないものとする", "要さない", "要しません", "義務を負わない", "義務を負わないものとする", "義務を負いません",
+      "責任を負わない", "責任を負わないものとする", "責任を負いません", "責任を負いかねます", "責めを負わない",
+      "責めを負わないものとする", "責を負わない", "不要とする", "不要とします", "不要である", "不要です", "には及ばない",
+      "なくてもよい", "なくても差し支えない", "なくともよい", "ものではない", "ものではありません", "免責される",
+      "責任を免れる", "義務を免れる"};
+  if (EndsWithAny(s, kNotRequiredEnds)) return kNotRequired;
+  static constexpr std::array<std::string_view, 10> kEffortEnds = {
+      "努めるものとする", "努めるものとします", "努めなければならない", "努める", "努めます", "努力するものとする",
+      "努力する", "努力しなければならない", "努めること", "努力すること"};
+  if (EndsWithAny(s, kEffortEnds)) return kEffort;
+  static constexpr std::array<std::string_view, 5> kDeemedEnds = {"みなす", "みなします", "みなされる", "見なす",
+                                                                   "みなされます"};
+  if (EndsWithAny(s, kDeemedEnds)) return kDeemed;
   static constexpr std::array<std::string_view, 8> kCannot = {
       "ことができない", "ことができません", "ことはできない", "ことはできません",
       "できないものとする", "できないものとします", "できない", "できません"};

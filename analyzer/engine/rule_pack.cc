@@ -97,11 +97,12 @@ class Compiler {
 const std::vector<std::string_view> kTopKeys = {"pack", "description", "version", "terms",
                                                 "requirements", "overrides"};
 const std::vector<std::string_view> kRequirementKeys = {
-    "id", "title", "severity", "enabled", "decide", "cues", "clause",
+    "id", "title", "severity", "enabled", "decide", "binds", "cues", "clause",
     "exclude", "elements", "weak_if", "suggestion", "comment"};
 const std::vector<std::string_view> kMatcherKeys = {
     "scope", "all", "any", "none", "heading", "heading_none", "cued", "modality",
-    "proviso", "all_of", "any_of", "none_of", "cites", "comment"};
+    "proviso", "all_of", "any_of", "none_of", "cites", "bound", "consent", "trigger", "notice_only",
+    "provisos", "comment"};
 const std::vector<std::string_view> kElementKeys = {"id", "description", "essential", "reason", "enabled"};
 const std::vector<std::string_view> kWeakKeys = {"id", "reason", "enabled"};
 
@@ -110,7 +111,7 @@ std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 // Returns whether |m| or one of its children has a "cites" matcher.
 bool UsesCites(const Matcher& m) {
   if (!m.cites.empty()) return true;
-  for (auto* list : {&m.all_of, &m.any_of, &m.none_of})
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.provisos})
     for (const Matcher& c : *list)
       if (UsesCites(c)) return true;
   return false;
@@ -223,23 +224,44 @@ Compiler::Result Compiler::CompileMatcher(const json& j, const std::string& ptr,
     if (!it->is_boolean()) return Failure{ptr + "/cued", "\"cued\" must be true or false"};
     if (it->get<bool>()) m.heading.push_back(kCuedPlaceholder);  // the requirement's cues, set later
   }
-  if (auto it = j.find("modality"); it != j.end()) {
+  struct NameSet {
+    const char* key;
+    std::vector<std::string_view> names;
+    unsigned* out;
+  };
+  const std::vector<std::string_view> modality_names(std::begin(kModalityNames), std::end(kModalityNames));
+  for (const NameSet& k : {NameSet{"modality", modality_names, &m.modality},
+                           NameSet{"bound", {"vendor", "client", "none"}, &m.bound},
+                           NameSet{"consent", {"required", "not-required", "none"}, &m.consent},
+                           NameSet{"trigger", {"end", "request", "discretion", "incident"}, &m.trigger}}) {
+    auto it = j.find(k.key);
+    if (it == j.end()) continue;
+    const std::string p = ptr + "/" + k.key;
     json list = it->is_string() ? json::array({*it}) : *it;
     if (!list.is_array() || list.empty())
-      return Failure{ptr + "/modality", "\"modality\" must be a name or an array of names"};
+      return Failure{p, Quote(k.key) + " must be a name or an array of names"};
     for (const json& v : list) {
       std::string name = v.is_string() ? v.get<std::string>() : v.dump();
-      static const std::vector<std::string_view> kNames = {"prohibition", "obligation", "permission", "exception"};
-      auto pos = std::find(kNames.begin(), kNames.end(), name);
-      if (pos == kNames.end()) {
-        std::string msg = "unknown modality " + Quote(name);
-        std::string near = Closest(name, kNames);
-        msg += near.empty() ? " (expected prohibition, obligation, permission or exception)"
-                            : " (did you mean " + Quote(near) + "?)";
-        return Failure{ptr + "/modality", msg};
+      auto pos = std::find(k.names.begin(), k.names.end(), name);
+      if (pos == k.names.end()) {
+        std::string msg = "unknown " + std::string(k.key) + " " + Quote(name);
+        std::string near = Closest(name, k.names);
+        if (near.empty()) {
+          msg += " (expected ";
+          for (std::size_t n = 0; n < k.names.size(); ++n)
+            msg += (n == 0 ? "" : n + 1 == k.names.size() ? " or " : ", ") + std::string(k.names[n]);
+          msg += ")";
+        } else {
+          msg += " (did you mean " + Quote(near) + "?)";
+        }
+        return Failure{p, msg};
       }
-      m.modality |= 1u << (pos - kNames.begin());
+      *k.out |= 1u << (pos - k.names.begin());
     }
+  }
+  if (auto it = j.find("notice_only"); it != j.end()) {
+    if (!it->is_boolean()) return Failure{ptr + "/notice_only", "\"notice_only\" must be true or false"};
+    m.notice_only = it->get<bool>() ? 1 : 0;
   }
   if (auto it = j.find("proviso"); it != j.end()) {
     if (!it->is_boolean()) return Failure{ptr + "/proviso", "\"proviso\" must be true or false"};
@@ -256,6 +278,12 @@ Compiler::Result Compiler::CompileMatcher(const json& j, const std::string& ptr,
     if (auto f = CompileMatcher(*it, ptr + "/cites", Scope::kSentence, child, {})) return f;
     if (UsesCites(child)) return Failure{ptr + "/cites", "\"cites\" may not be nested inside \"cites\""};
     m.cites.push_back(std::move(child));
+  }
+  if (auto it = j.find("provisos"); it != j.end()) {
+    // Anchored at each proviso of the anchor sentence.
+    Matcher child;
+    if (auto f = CompileMatcher(*it, ptr + "/provisos", Scope::kSentence, child, {})) return f;
+    m.provisos.push_back(std::move(child));
   }
   return std::nullopt;
 }
@@ -281,7 +309,7 @@ bool ApplyCues(Matcher& m, const TermSet& cues) {
     m.heading.erase(it);
     m.heading.insert(m.heading.end(), cues.begin(), cues.end());
   }
-  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites})
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites, &m.provisos})
     for (Matcher& c : *list) used = ApplyCues(c, cues) || used;
   return used;
 }
@@ -310,6 +338,13 @@ Compiler::Result Compiler::CompileRequirement(const json& j, const std::string& 
     if (v == "best") r.decide = Decide::kBest;
     else if (v == "worst") r.decide = Decide::kWorst;
     else return Failure{ptr + "/decide", "unknown decide " + Quote(v) + " (expected best or worst)"};
+  }
+  if (auto it = j.find("binds"); it != j.end()) {
+    std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+    if (v == "vendor") r.binds = Binds::kVendor;
+    else if (v == "client") r.binds = Binds::kClient;
+    else if (v == "either") r.binds = Binds::kEither;
+    else return Failure{ptr + "/binds", "unknown binds " + Quote(v) + " (expected vendor, client or either)"};
   }
   if (auto it = j.find("cues"); it != j.end()) {
     r.cues.clear();
@@ -462,7 +497,7 @@ void Compiler::Expand(TermSet& set) {
 void Compiler::ExpandMatcher(Matcher& m) {
   for (TermSet& s : m.all) Expand(s);
   for (TermSet* s : {&m.any, &m.none, &m.heading, &m.heading_none}) Expand(*s);
-  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites})
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites, &m.provisos})
     for (Matcher& c : *list) ExpandMatcher(c);
 }
 

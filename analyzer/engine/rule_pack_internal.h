@@ -21,7 +21,14 @@ enum ModalityBit : unsigned {
   kObligation = 1u << 1,   ///< 〜しなければならない / 〜ものとする / 〜する (affirmative)
   kPermission = 1u << 2,   ///< 〜することができる / 差し支えない / 妨げない
   kException = 1u << 3,    ///< 〜この限りでない / 適用しない (a proviso's carve-out)
+  kNotRequired = 1u << 4,  ///< 〜する必要はない / 要しない / 義務を負わない / 責任を負わない
+  kEffort = 1u << 5,       ///< 〜するよう努めるものとする (an obligation that protects little)
+  kDeemed = 1u << 6,       ///< 〜したものとみなす
 };
+
+/// Modality names as rule packs spell them, in bit order.
+inline constexpr const char* kModalityNames[] = {"prohibition", "obligation", "permission", "exception",
+                                                 "not-required", "effort", "deemed"};
 
 /// Where a matcher looks, around the sentence it is anchored at.
 enum class Scope {
@@ -50,6 +57,33 @@ struct Matcher {
   std::vector<Matcher> any_of;    ///< one child holds (ignored when empty)
   std::vector<Matcher> none_of;   ///< no child holds
   std::vector<Matcher> cites;     ///< (0 or 1) holds at a sentence of an article the scope cites (第7条, 前条)
+  // Duty-frame constraints on the anchor sentence (engine/frames.h); 0 / -1: any.
+  unsigned bound = 0;             ///< BoundBit mask: the party the anchor binds
+  unsigned consent = 0;           ///< ConsentBit mask
+  unsigned trigger = 0;           ///< TriggerBit mask: one of them is the anchor's trigger
+  int notice_only = -1;           ///< 1: notice stands in for consent; 0: it does not
+  std::vector<Matcher> provisos;  ///< (0 or 1) holds at one of the anchor's provisos (ただし…)
+};
+
+/// Bound-party bits of a matcher's "bound".
+enum BoundBit : unsigned {
+  kBoundVendor = 1u << 0,  ///< binds the vendor / recipient (alone or with the client)
+  kBoundClient = 1u << 1,  ///< binds the client / discloser (alone or with the vendor)
+  kBoundNone = 1u << 2,    ///< names no party (passive, or a party whose role is open)
+};
+
+/// Consent bits of a matcher's "consent" (engine/frames.h Consent).
+enum ConsentBit : unsigned {
+  kConsentRequired = 1u << 0,
+  kConsentNotRequired = 1u << 1,
+  kConsentNone = 1u << 2,
+};
+
+/// Which party's duty (or right) a requirement needs.
+enum class Binds {
+  kVendor,  ///< a duty of the vendor / recipient (most requirements)
+  kClient,  ///< a right of the client / discloser over the vendor (audit, termination)
+  kEither,  ///< either party (the pack's matchers decide)
 };
 
 /// One essential or recommended element of a requirement.
@@ -81,6 +115,7 @@ struct Requirement {
   Severity severity = Severity::kRecommended;
   bool enabled = true;
   Decide decide = Decide::kBest;
+  Binds binds = Binds::kVendor;   ///< a candidate binding only the other party does not count
   TermSet cues;                   ///< heading words that make an article about the subject
   Matcher clause;                 ///< a sentence on the subject
   std::vector<Matcher> exclude;   ///< a candidate matching one is not on the subject

@@ -35,6 +35,7 @@ Json RequirementJson(const engine::RequirementResult& r) {
   }
   out["elements"] = std::move(elements);
   out["evidence"] = EvidenceToJson(r.evidence);
+  out["bound"] = StringOrNull(r.bound);
   out["suggestion"] = StringOrNull(r.suggestion);
   Json revisions = Json::array();
   for (const engine::PendingRevision& p : r.pending_revisions) {
@@ -80,6 +81,20 @@ std::string DocumentToJson(const engine::DocumentReport& report) {
   doc["error"] = report.ok ? Json(nullptr) : Json(report.error);
   doc["error_code"] = report.ok ? Json(nullptr) : StringOrNull(report.error_code);
   doc["title"] = report.title;
+  if (report.ok) {
+    Json parties = Json::array();
+    for (const engine::Party& p : report.parties) {
+      Json party = Json::object();
+      party["name"] = p.name;
+      party["full_name"] = StringOrNull(p.full_name);
+      party["role"] = engine::PartyRoleName(p.role);
+      party["aliases"] = StringList(p.aliases);
+      parties.push_back(std::move(party));
+    }
+    doc["parties"] = std::move(parties);
+    doc["vendor"] = StringOrNull(report.vendor);
+    doc["client"] = StringOrNull(report.client);
+  }
   Json requirements = Json::array();
   if (report.ok) {
     for (const engine::RequirementResult& r : report.requirements) {

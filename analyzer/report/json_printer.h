@@ -13,6 +13,13 @@
 //       "error": null | string,              // "path: cause" when status is "error"
 //       "error_code": null | string,         // ErrorCodeName ("not-zip", "legacy-doc" …)
 //       "title": string,                     // the contract's title; "" when unknown
+//       "parties": [                         // (ok documents) who is who, from the preamble
+//         {"name": string,                   // as the clauses use it: "乙", "受託者"
+//          "full_name": null | string,       // "株式会社B"
+//          "role": "client" | "vendor" | "mutual" | "unknown",
+//          "aliases": [string]}],            // other names of the party ("受託者" for 乙)
+//       "vendor": null | string,             // (ok documents) the party bound by the duties
+//       "client": null | string,             // (ok documents) the party they protect
 //       "requirements": [                    // pack order; [] for an error document
 //         {"id": string,                     // stable rule id ("redelegation")
 //          "title": string,                  // "再委託の禁止・制限"
@@ -23,6 +30,7 @@
 //            {"id": string, "found": bool, "essential": bool,
 //             "description": string, "evidence": [Evidence]}],
 //          "evidence": [Evidence],           // the clause(s) the verdict rests on
+//          "bound": null | string,           // the party the deciding clause binds: "乙（受託者）"
 //          "suggestion": null | string,      // a model clause for a gap; null when none
 //          "pending_revisions": [            // pending tracked changes touching the clause
 //            {"kind": string,                // "insertion", "deletion", "move-from" …

@@ -162,6 +162,7 @@ void TextPrinter::Details(const engine::RequirementResult& r, bool gap) {
     if (!e.description.empty()) out_ << " — " << e.description;
     out_ << '\n';
   }
+  if (gap && !r.bound.empty() && !r.evidence.empty()) out_ << "      Binds: " << r.bound << '\n';
   if (gap) {
     for (const engine::Evidence& e : r.evidence) {
       out_ << "      Evidence: " << Paint(Place(e), kCyan) << " 「" << e.text << "」\n";

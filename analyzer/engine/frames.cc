@@ -1,0 +1,212 @@
+// Duty frames from one sentence: subject, modality, consent, triggers.
+#include "engine/frames.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "engine/rule_pack_internal.h"
+
+namespace clausegap::engine {
+namespace {
+
+bool StartsWith(std::string_view s, std::size_t at, std::string_view prefix) {
+  return s.size() >= at + prefix.size() && s.compare(at, prefix.size(), prefix) == 0;
+}
+
+template <std::size_t N>
+std::size_t StartsWithAny(std::string_view s, std::size_t at, const std::array<std::string_view, N>& list) {
+  for (std::string_view p : list)
+    if (StartsWith(s, at, p)) return p.size();
+  return 0;
+}
+
+template <std::size_t N>
+bool ContainsAny(std::string_view s, const std::array<std::string_view, N>& list) {
+  for (std::string_view p : list)
+    if (s.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+// Returns the code point that ends just before byte |at| (0 at the start).
+utf8proc_int32_t PreviousCodePoint(std::string_view s, std::size_t at) {
+  if (at == 0) return 0;
+  std::size_t begin = at - 1;
+  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+  utf8proc_int32_t cp = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + begin),
+                   static_cast<utf8proc_ssize_t>(at - begin), &cp);
+  return cp;
+}
+
+// A name that follows a kanji or katakana is part of a longer word:
+// 再受託者 is not 受託者, 甲府 is not 甲.
+bool WordStartsAt(std::string_view s, std::size_t at) {
+  utf8proc_int32_t cp = PreviousCodePoint(s, at);
+  bool kanji = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005;
+  bool katakana = cp >= 0x30A1 && cp <= 0x30FA;
+  return !kanji && !katakana;
+}
+
+// Returns the length of the party name at |at| (longest first), 0 if none.
+std::size_t NameAt(std::string_view s, std::size_t at, const PartyMap& parties, unsigned* roles) {
+  if ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) return 0;  // inside a character
+  for (const PartyMap::Name& n : parties.names) {  // longest first
+    if (n.name.empty() || n.name[0] != s[at] || !StartsWith(s, at, n.name)) continue;
+    if (!WordStartsAt(s, at)) return 0;
+    *roles = n.roles;
+    return n.name.size();
+  }
+  return 0;
+}
+
+constexpr std::array<std::string_view, 9> kJoiners = {"及び", "および", "並びに", "又は", "または", "若しくは",
+                                                      "もしくは", "・", "と"};
+
+}  // namespace
+
+std::string StripParentheses(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  int depth = 0;
+  std::size_t open_out = 0, open_in = 0;  // where the outermost aside starts
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '(' || StartsWith(s, i, "（")) {
+      if (depth == 0) open_out = out.size(), open_in = i;
+      ++depth;
+      i += s[i] == '(' ? 1 : 3;
+      continue;
+    }
+    if (depth > 0 && (s[i] == ')' || StartsWith(s, i, "）"))) {
+      --depth;
+      i += s[i] == ')' ? 1 : 3;
+      continue;
+    }
+    if (depth == 0) out += s[i];
+    ++i;
+  }
+  // Unbalanced: an opening bracket that never closes is kept with the rest.
+  if (depth > 0) out = out.substr(0, open_out) + std::string(s.substr(open_in));
+  return out;
+}
+
+std::string FindSubject(std::string_view s, const PartyMap& parties, unsigned* roles) {
+  std::string first_ga;
+  unsigned first_ga_roles = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned r = 0;
+    std::size_t len = NameAt(s, i, parties, &r);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    // A chain of names: 甲及び乙, 甲又は乙, 甲・乙.
+    std::size_t end = i + len;
+    unsigned chain = r;
+    while (true) {
+      std::size_t j = StartsWithAny(s, end, kJoiners);
+      if (j == 0) break;
+      unsigned r2 = 0;
+      std::size_t len2 = NameAt(s, end + j, parties, &r2);
+      if (len2 == 0) break;
+      chain |= r2;
+      end += j + len2;
+    }
+    if (StartsWith(s, end, "、")) {
+      // 「甲、乙は」 is rare; a comma after a name ends the chain.
+    }
+    std::string name(s.substr(i, end - i));
+    bool topic = (StartsWith(s, end, "は") && !StartsWith(s, end, "はじめ")) || StartsWith(s, end, "も、") ||
+                 StartsWith(s, end, "においては") || StartsWith(s, end, "としては");
+    if (topic) {
+      *roles = chain;
+      return name;
+    }
+    if (first_ga.empty() && StartsWith(s, end, "が") && !StartsWith(s, end, "が有する") &&
+        !StartsWith(s, end, "が保有") && !StartsWith(s, end, "が指定") && !StartsWith(s, end, "が定め")) {
+      first_ga = name;
+      first_ga_roles = chain;
+    }
+    i = end;
+  }
+  *roles = first_ga_roles;
+  return first_ga;
+}
+
+Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
+  Frame f;
+  std::string stripped = StripParentheses(normalized);
+  f.subject = FindSubject(stripped, parties, &f.bound);
+  f.modality = DetectModality(stripped);
+
+  // Consent: each consent word and what follows it.
+  static constexpr std::array<std::string_view, 7> kConsent = {"承諾", "同意", "許諾", "承認", "許可", "了承", "了解"};
+  // Consent absent: 承諾なく / 承諾を得ずに / 承諾を要せず / 承諾は不要.
+  static constexpr std::array<std::string_view, 30> kWithout = {
+      "なく", "なしに", "無く", "無しに", "なしで", "を得ず", "を得ないで", "を得ることなく", "を得ることなしに",
+      "を要せず", "を要することなく", "を要しない", "を要さず", "は不要", "を不要", "は要しない", "は必要とせず",
+      "を必要とせず", "を必要とすることなく", "を必要としない", "は必要ない", "は必要としない", "を得る必要なく",
+      "を得る必要はな", "を得る必要がな", "を受けずに", "を受けることなく", "を求めることなく", "を経ずに",
+      "を経ることなく"};
+  // Consent as a condition: 承諾を得て / 承諾を得た場合に限り / 承諾があるときを除き.
+  static constexpr std::array<std::string_view, 22> kWith = {
+      "なき限り", "のない限り", "がない限り", "を得て", "を得た", "を得なければ", "を得ない限り", "を得るものと",
+      "を得る場合", "を得ること", "を得る", "を受けて", "を受けた", "を受けなければ", "を受ける", "がある",
+      "があった", "のある", "を条件", "した場合", "したとき", "する場合"};
+  bool with = false, without = false;
+  for (std::size_t i = 0; i < normalized.size();) {
+    std::size_t len = StartsWithAny(normalized, i, kConsent);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t at = i + len;
+    // 書面による承諾 / 承諾書: skip a few connecting characters.
+    if (StartsWith(normalized, at, "書")) at += 3;
+    if (StartsWithAny(normalized, at, kWithout)) {
+      without = true;
+    } else if (StartsWithAny(normalized, at, kWith)) {
+      with = true;
+    }
+    i = at;
+  }
+  // 甲が書面により認めた場合を除き: approval written as a verb.
+  static constexpr std::array<std::string_view, 6> kApproved = {"が認めた場合", "が認めたとき", "が書面により認め",
+                                                                "が書面で認め", "が事前に認め", "が予め認め"};
+  with = with || ContainsAny(normalized, kApproved);
+  const bool prohibition = (f.modality & kProhibition) != 0;
+  if (without && prohibition) {
+    f.consent = Consent::kRequired;  // 承諾なく…してはならない
+  } else if (without) {
+    f.consent = Consent::kNotRequired;  // 承諾なく…できる / 承諾は不要とする
+  } else if (with) {
+    f.consent = Consent::kRequired;
+  }
+
+  static constexpr std::array<std::string_view, 14> kNoticeOnly = {
+      "通知することにより", "通知することによって", "通知した上で", "通知したうえで", "通知すれば足り",
+      "通知をもって", "届け出ることにより", "届け出れば足り", "報告すれば足り", "事後に報告", "事後報告",
+      "事後の報告", "事後に通知", "事後の通知"};
+  f.notice_only = f.consent != Consent::kRequired && ContainsAny(normalized, kNoticeOnly);
+
+  static constexpr std::array<std::string_view, 12> kEnd = {"終了", "満了", "解除", "解約", "完了", "失効",
+                                                            "契約期間の末日", "期間が満了", "終了時", "終結",
+                                                            "廃止", "取り消"};
+  static constexpr std::array<std::string_view, 11> kRequest = {"請求", "求めに", "求めが", "求める", "要求", "要請",
+                                                                "指示があ", "指示した", "指示する時", "申出",
+                                                                "求められた"};
+  static constexpr std::array<std::string_view, 12> kDiscretion = {
+      "不要と判断", "必要がないと判断", "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した",
+      "利用を終了した", "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"};
+  static constexpr std::array<std::string_view, 10> kIncident = {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失",
+                                                                 "盗難", "不正アクセス", "改ざん", "事故"};
+  if (ContainsAny(normalized, kEnd)) f.triggers |= kTriggerEnd;
+  if (ContainsAny(normalized, kRequest)) f.triggers |= kTriggerRequest;
+  if (ContainsAny(normalized, kDiscretion)) f.triggers |= kTriggerDiscretion;
+  if (ContainsAny(normalized, kIncident)) f.triggers |= kTriggerIncident;
+  return f;
+}
+
+}  // namespace clausegap::engine

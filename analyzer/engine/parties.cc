@@ -1,0 +1,305 @@
+// Party roles from the preamble, the definitions and who entrusts whom.
+#include "engine/parties.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/frames.h"
+
+namespace clausegap::engine {
+namespace {
+
+// Names whose role the word itself carries.
+struct RoleWord {
+  std::string_view word;
+  unsigned roles;
+};
+constexpr std::array<RoleWord, 40> kRoleWords = {{
+    {"委託者", kRoleClient}, {"委託元", kRoleClient}, {"発注者", kRoleClient}, {"注文者", kRoleClient},
+    {"委任者", kRoleClient}, {"開示者", kRoleClient}, {"開示当事者", kRoleClient}, {"情報開示者", kRoleClient},
+    {"データ輸出者", kRoleClient}, {"管理者", kRoleClient}, {"個人情報取扱事業者", kRoleClient},
+    {"お客様", kRoleClient}, {"利用者", kRoleClient}, {"ユーザー", kRoleClient}, {"ユーザ", kRoleClient},
+    {"会員", kRoleClient}, {"契約者", kRoleClient}, {"顧客", kRoleClient}, {"発注元", kRoleClient},
+    {"受託者", kRoleVendor}, {"受託事業者", kRoleVendor}, {"委託先", kRoleVendor}, {"受注者", kRoleVendor},
+    {"請負者", kRoleVendor}, {"請負人", kRoleVendor}, {"受任者", kRoleVendor}, {"受領者", kRoleVendor},
+    {"受領当事者", kRoleVendor}, {"情報受領者", kRoleVendor}, {"データ輸入者", kRoleVendor},
+    {"処理者", kRoleVendor}, {"当社", kRoleVendor}, {"弊社", kRoleVendor}, {"提供者", kRoleVendor},
+    {"サービス提供者", kRoleVendor}, {"受注先", kRoleVendor},
+    // Both parties.
+    {"各当事者", kRoleBoth}, {"両当事者", kRoleBoth}, {"当事者双方", kRoleBoth}, {"いずれの当事者", kRoleBoth},
+}};
+
+constexpr std::array<std::string_view, 4> kLetters = {"甲", "乙", "丙", "丁"};
+
+unsigned LexiconRoles(std::string_view name) {
+  for (const RoleWord& w : kRoleWords)
+    if (w.word == name) return w.roles;
+  return 0;
+}
+
+bool IsLetter(std::string_view name) {
+  return std::find(kLetters.begin(), kLetters.end(), name) != kLetters.end();
+}
+
+// A defined party name: 「甲」, 「受託者」, 「当社」 … (short, no particles).
+bool PartyLike(std::string_view name) {
+  if (IsLetter(name) || LexiconRoles(name) != 0) return true;
+  return false;
+}
+
+struct Defined {
+  std::string name;
+  std::string full;                  // text before the definition: "株式会社A", "委託者である株式会社A"
+  std::vector<std::string> aliases;  // other names in the same definition
+  std::size_t begin = 0, end = 0;    // the legal name and its aside in the sentence
+};
+
+// Returns the names defined in |s| with 以下「X」という / 以下「X」又は「Y」という.
+std::vector<Defined> Definitions(std::string_view s) {
+  std::vector<Defined> out;
+  for (std::size_t at = s.find("以下"); at != std::string_view::npos; at = s.find("以下", at + 1)) {
+    std::size_t q = at + std::string_view("以下").size();
+    // 以下「X」 / 以下、「X」 / 以下単に「X」.
+    while (q < s.size() && (s.compare(q, 3, "、") == 0 || s.compare(q, 1, ",") == 0 || s.compare(q, 6, "単に") == 0))
+      q += s.compare(q, 1, ",") == 0 ? 1 : s.compare(q, 3, "、") == 0 ? 3 : 6;
+    std::vector<std::string> names;
+    while (s.compare(q, 3, "「") == 0) {
+      std::size_t close = s.find("」", q);
+      if (close == std::string_view::npos || close - q > 40) break;
+      names.emplace_back(s.substr(q + 3, close - q - 3));
+      q = close + 3;
+      for (std::string_view sep : {"又は", "または", "若しくは", "もしくは", "及び", "、", "・", "と"}) {
+        if (s.compare(q, sep.size(), sep) == 0 && s.compare(q + sep.size(), 3, "「") == 0) {
+          q += sep.size();
+          break;
+        }
+      }
+    }
+    std::vector<std::string> party;
+    for (const std::string& n : names)
+      if (PartyLike(n)) party.push_back(n);
+    if (party.empty()) continue;
+    // The text before the opening bracket of this definition.
+    std::size_t open = s.rfind("(", at);
+    std::size_t end = open == std::string_view::npos ? at : open;
+    std::size_t begin = 0;
+    for (std::string_view stop : {"、", "。", ")", "」"}) {
+      std::size_t p = s.rfind(stop, end == 0 ? 0 : end - 1);
+      if (p != std::string_view::npos && p < end && p + stop.size() > begin) begin = p + stop.size();
+    }
+    std::string full(s.substr(begin, end - begin));
+    for (std::string_view lead : {"と", "及び", "並びに"})
+      if (full.compare(0, lead.size(), lead) == 0) full.erase(0, lead.size()), begin += lead.size();
+    Defined d;
+    d.begin = begin;
+    d.end = q;
+    // The aside closes after 「…という。」.
+    if (open != std::string_view::npos) {
+      int depth = 0;
+      for (std::size_t i = open; i < s.size(); ++i) {
+        if (s[i] == '(') ++depth;
+        if (s[i] == ')' && --depth == 0) {
+          d.end = i + 1;
+          break;
+        }
+      }
+    }
+    d.name = party.front();
+    d.full = full;
+    d.aliases.assign(party.begin() + 1, party.end());
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+int CountOf(const std::vector<std::string>& sentences, std::string_view name) {
+  int n = 0;
+  for (const std::string& s : sentences)
+    for (std::size_t at = s.find(name); at != std::string::npos; at = s.find(name, at + name.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+unsigned PartyMap::RolesOf(std::string_view name) const {
+  for (const Name& n : names)
+    if (n.name == name) return n.roles;
+  return 0;
+}
+
+std::string PartyMap::Display(std::string_view name) const {
+  for (const Party& p : parties) {
+    if (p.name == name) {
+      for (const std::string& a : p.aliases)
+        if (LexiconRoles(a) != 0) return std::string(name) + "（" + a + "）";
+      return std::string(name);
+    }
+    for (const std::string& a : p.aliases)
+      if (a == name) return std::string(name);
+  }
+  return std::string(name);
+}
+
+PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t opening,
+                        std::string_view vendor_override) {
+  PartyMap map;
+  opening = std::min(opening, sentences.size());
+  // 1. Defined names and their legal names.
+  std::vector<Defined> defined;
+  for (std::size_t i = 0; i < opening; ++i)
+    for (Defined& d : Definitions(sentences[i])) {
+      bool seen = false;
+      for (const Defined& e : defined) seen = seen || e.name == d.name;
+      if (!seen) defined.push_back(std::move(d));
+    }
+  std::map<std::string, unsigned> roles;  // name → role bits
+  for (const Defined& d : defined) {
+    unsigned r = LexiconRoles(d.name);
+    for (const std::string& a : d.aliases) r |= LexiconRoles(a);
+    // 委託者である株式会社A（以下「甲」という。）
+    if (r == 0)
+      for (const RoleWord& w : kRoleWords)
+        if (w.roles != kRoleBoth && d.full.find(w.word) != std::string::npos) {
+          r = w.roles;
+          break;
+        }
+    roles[d.name] = r;
+    for (const std::string& a : d.aliases) roles[a] = r;
+  }
+  // Letters used in the clauses without a definition still name parties.
+  for (std::string_view letter : {"甲", "乙"})
+    if (!roles.count(std::string(letter)) && CountOf(sentences, std::string(letter) + "は") > 0)
+      roles[std::string(letter)] = 0;
+
+  // 2. Who entrusts whom: 「甲は、乙に対し…委託し」「乙は、甲から…受託する」.
+  PartyMap probe;  // every letter and lexicon word, roles unknown yet
+  for (auto& [name, r] : roles) probe.names.push_back({name, r});
+  for (const RoleWord& w : kRoleWords) probe.names.push_back({std::string(w.word), w.roles});
+  std::sort(probe.names.begin(), probe.names.end(),
+            [](const PartyMap::Name& a, const PartyMap::Name& b) { return a.name.size() > b.name.size(); });
+  bool mutual = false;
+  std::string client_letter, vendor_letter;
+  for (std::size_t i = 0; i < opening; ++i) {
+    // 「株式会社A（以下「甲」という。）は、株式会社B（以下「乙」という。）に対し」
+    // reads as 「甲は、乙に対し」.
+    std::string with_names = sentences[i];
+    std::vector<Defined> here = Definitions(with_names);
+    for (auto d = here.rbegin(); d != here.rend(); ++d)
+      if (d->end > d->begin && d->end <= with_names.size()) with_names.replace(d->begin, d->end - d->begin, d->name);
+    std::string s = StripParentheses(with_names);
+    if (s.find("相互に") != std::string::npos || s.find("一方の当事者") != std::string::npos ||
+        s.find("一方当事者") != std::string::npos || s.find("相互の") != std::string::npos ||
+        s.find("双方が") != std::string::npos)
+      if (s.find("開示") != std::string::npos || s.find("秘密") != std::string::npos) mutual = true;
+    if (!client_letter.empty()) continue;
+    bool entrust = false;
+    for (std::size_t at = s.find("委託"); at != std::string::npos; at = s.find("委託", at + 1))
+      if (at < 3 || s.compare(at - 3, 3, "再") != 0) entrust = true;
+    bool receive = s.find("受託") != std::string::npos || s.find("受任") != std::string::npos ||
+                   s.find("請け負") != std::string::npos || s.find("受注") != std::string::npos;
+    if (!entrust && !receive && s.find("開示") == std::string::npos) continue;
+    unsigned subject_roles = 0;
+    std::string subject = FindSubject(s, probe, &subject_roles);
+    if (subject.empty() || !IsLetter(subject)) continue;
+    // The other party: a letter followed by に / へ / から.
+    std::string other;
+    bool from = false;
+    for (std::string_view letter : kLetters) {
+      if (letter == subject) continue;
+      for (std::string_view particle : {"に", "へ", "から"}) {
+        if (s.find(std::string(letter) + std::string(particle)) != std::string::npos) {
+          other = std::string(letter);
+          from = particle == "から";
+          break;
+        }
+      }
+      if (!other.empty()) break;
+    }
+    if (other.empty()) continue;
+    bool subject_is_client = receive && !entrust ? false : !from;
+    if (receive && from) subject_is_client = false;
+    client_letter = subject_is_client ? subject : other;
+    vendor_letter = subject_is_client ? other : subject;
+  }
+  // Defined 開示者 / 受領者 as 一方 / 他方: each party receives.
+  map.mutual = mutual;
+  if (client_letter.empty()) {
+    client_letter = "甲";
+    vendor_letter = "乙";
+  }
+  map.reversed = client_letter == "乙";
+  for (auto& [name, r] : roles) {
+    if (r != 0 || !IsLetter(name)) continue;
+    if (mutual) r = kRoleBoth;
+    else if (name == client_letter) r = kRoleClient;
+    else if (name == vendor_letter) r = kRoleVendor;
+  }
+  // Aliases of a letter take its role when their own word is silent.
+  for (const Defined& d : defined)
+    for (const std::string& a : d.aliases)
+      if (roles[a] == 0) roles[a] = roles[d.name];
+  if (!vendor_override.empty()) {
+    std::string v(vendor_override);
+    for (auto& [name, r] : roles) {
+      if (r == kRoleBoth) continue;
+      r = name == v ? kRoleVendor : kRoleClient;
+    }
+    for (const Defined& d : defined)
+      for (const std::string& a : d.aliases)
+        if (d.name == v || a == v) roles[a] = roles[d.name] = kRoleVendor;
+    if (!roles.count(v)) roles[v] = kRoleVendor;
+  }
+
+  // 3. The names a clause may use as its subject.
+  for (auto& [name, r] : roles) map.names.push_back({name, r});
+  for (const RoleWord& w : kRoleWords)
+    if (!roles.count(std::string(w.word))) map.names.push_back({std::string(w.word), w.roles});
+  for (std::string_view both : {"甲及び乙", "甲又は乙", "甲乙", "乙及び甲", "当事者", "双方"})
+    map.names.push_back({std::string(both), kRoleBoth});
+  std::sort(map.names.begin(), map.names.end(),
+            [](const PartyMap::Name& a, const PartyMap::Name& b) { return a.name.size() > b.name.size(); });
+
+  // 4. The report's parties and the names suggestions use.
+  for (const Defined& d : defined) {
+    Party p;
+    p.name = d.name;
+    p.full_name = d.full;
+    p.aliases = d.aliases;
+    unsigned r = roles[d.name];
+    p.role = mutual && (r == kRoleBoth || IsLetter(d.name)) ? PartyRole::kMutual
+             : r == kRoleVendor                             ? PartyRole::kVendor
+             : r == kRoleClient                             ? PartyRole::kClient
+             : r == kRoleBoth                               ? PartyRole::kMutual
+                                                            : PartyRole::kUnknown;
+    map.parties.push_back(std::move(p));
+  }
+  auto best_name = [&](unsigned role, std::string_view fallback) {
+    std::string best;
+    int best_count = 0;
+    for (auto& [name, r] : roles) {
+      if (r != role) continue;
+      int n = CountOf(sentences, name);
+      if (n > best_count) best = name, best_count = n;
+    }
+    return best.empty() ? std::string(fallback) : best;
+  };
+  if (mutual) {
+    map.vendor = roles.count("受領者") ? "受領者" : best_name(kRoleVendor, "受領者");
+    map.client = roles.count("開示者") ? "開示者" : best_name(kRoleClient, "開示者");
+  } else {
+    map.vendor = best_name(kRoleVendor, vendor_letter);
+    map.client = best_name(kRoleClient, client_letter);
+  }
+  auto used = [&](std::string_view term) { return CountOf(sentences, term) > 0; };
+  map.work = used("本業務") ? "本業務" : used("本件業務") ? "本件業務" : used("委託業務") ? "委託業務"
+           : used("本目的") ? "本目的に係る業務" : "本契約に基づく業務";
+  map.info = used("秘密情報") ? "秘密情報" : used("個人情報") ? "個人情報" : used("機密情報") ? "機密情報"
+           : used("個人データ") ? "個人データ" : "秘密情報";
+  return map;
+}
+
+}  // namespace clausegap::engine
