@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -476,8 +478,16 @@ bool ItemWithoutPredicate(std::string_view s) {
 // party of the sentence before it in the same article (Japanese drops a
 // subject it has just named); a 号 item takes its lead-in's party, and its
 // modality when it states none (「乙は、次の行為をしてはならない。一 …すること。」).
+// Returns whether |s| introduces a list: 「次の各号に掲げる事項」「以下のとおり」, or a colon.
+bool IntroducesList(std::string_view s) {
+  for (std::string_view cue : {"次の", "次に", "以下の", "下記の", "各号", "以下に定める", "以下に掲げる"})
+    if (s.find(cue) != std::string_view::npos) return true;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
+}
+
 void ReadFrames(const PartyMap& parties, std::vector<SentenceView>& views) {
-  int lead = -1;  // the latest sentence outside items
+  int lead = -1;  // the latest sentence outside items that introduces a list
   for (std::size_t g = 0; g < views.size(); ++g) {
     SentenceView& v = views[g];
     v.frame = ReadFrame(v.normalized, parties);
@@ -498,7 +508,7 @@ void ReadFrames(const PartyMap& parties, std::vector<SentenceView>& views) {
       v.frame.bound = before.frame.bound;
       v.frame.inherited = !v.frame.subject.empty();
     }
-    if (v.item == 0) lead = static_cast<int>(g);
+    if (v.item == 0 && !v.proviso) lead = IntroducesList(v.normalized) ? static_cast<int>(g) : -1;
     v.modality = v.frame.modality;
   }
 }
@@ -575,6 +585,14 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   }
   const PartyMap parties = ResolveParties(texts, opening, options_.vendor);
   ReadFrames(parties, views);
+  if (std::getenv("CLAUSEGAP_DEBUG_FRAMES")) {  // DEBUG
+    for (auto& pn : parties.names) if (pn.roles) std::fprintf(stderr, "name %s %u\n", pn.name.c_str(), pn.roles);
+    for (std::size_t g = 0; g < views.size(); ++g) {
+      const Frame& f = views[g].frame;
+      std::fprintf(stderr, "[%zu a%d i%d L%d] subj=%s%s b=%u m=%u c=%d t=%u n=%d | %s\n", g, views[g].article, views[g].item, views[g].lead_in,
+                   f.subject.c_str(), f.inherited ? "*" : "", f.bound, f.modality, (int)f.consent, f.triggers, f.notice_only, views[g].normalized.c_str());
+    }
+  }
   // Adds the evidence of logical sentence |g| unless listed already.
   auto add_evidence = [&](std::vector<Evidence>& list, int g) {
     for (const Evidence& e : list)

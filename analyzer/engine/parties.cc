@@ -18,7 +18,9 @@ struct RoleWord {
   std::string_view word;
   unsigned roles;
 };
-constexpr std::array<RoleWord, 40> kRoleWords = {{
+constexpr std::array<RoleWord, 45> kRoleWords = {{
+    {"ベンダ", kRoleVendor}, {"ベンダー", kRoleVendor}, {"受託会社", kRoleVendor}, {"委託会社", kRoleClient},
+    {"サプライヤー", kRoleVendor},
     {"委託者", kRoleClient}, {"委託元", kRoleClient}, {"発注者", kRoleClient}, {"注文者", kRoleClient},
     {"委任者", kRoleClient}, {"開示者", kRoleClient}, {"開示当事者", kRoleClient}, {"情報開示者", kRoleClient},
     {"データ輸出者", kRoleClient}, {"管理者", kRoleClient}, {"個人情報取扱事業者", kRoleClient},
@@ -45,10 +47,16 @@ bool IsLetter(std::string_view name) {
   return std::find(kLetters.begin(), kLetters.end(), name) != kLetters.end();
 }
 
-// A defined party name: 「甲」, 「受託者」, 「当社」 … (short, no particles).
-bool PartyLike(std::string_view name) {
+// A defined party name: 「甲」, 「受託者」, 「当社」, or a short name defined
+// right after a legal name that is not a defined thing (本業務, 秘密情報 …).
+bool PartyLike(std::string_view name, std::string_view full) {
   if (IsLetter(name) || LexiconRoles(name) != 0) return true;
-  return false;
+  if (name.empty() || name.size() > 15 || full.empty() || name.compare(0, 3, "本") == 0) return false;
+  for (std::string_view thing : {"契約", "業務", "情報", "資料", "データ", "サービス", "規約", "条件", "目的", "成果物",
+                                 "委託料", "料金", "製品", "商品", "期間", "日", "書", "等", "物", "権", "法", "システム",
+                                 "ソフトウェア", "プログラム", "システム", "番号", "者等", "場所"})
+    if (name.find(thing) != std::string_view::npos) return false;
+  return true;
 }
 
 struct Defined {
@@ -79,10 +87,6 @@ std::vector<Defined> Definitions(std::string_view s) {
         }
       }
     }
-    std::vector<std::string> party;
-    for (const std::string& n : names)
-      if (PartyLike(n)) party.push_back(n);
-    if (party.empty()) continue;
     // The text before the opening bracket of this definition.
     std::size_t open = s.rfind("(", at);
     std::size_t end = open == std::string_view::npos ? at : open;
@@ -94,6 +98,10 @@ std::vector<Defined> Definitions(std::string_view s) {
     std::string full(s.substr(begin, end - begin));
     for (std::string_view lead : {"と", "及び", "並びに"})
       if (full.compare(0, lead.size(), lead) == 0) full.erase(0, lead.size()), begin += lead.size();
+    std::vector<std::string> party;
+    for (const std::string& n : names)
+      if (PartyLike(n, full)) party.push_back(n);
+    if (party.empty()) continue;
     Defined d;
     d.begin = begin;
     d.end = q;
@@ -204,15 +212,16 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
     if (!entrust && !receive && s.find("開示") == std::string::npos) continue;
     unsigned subject_roles = 0;
     std::string subject = FindSubject(s, probe, &subject_roles);
-    if (subject.empty() || !IsLetter(subject)) continue;
-    // The other party: a letter followed by に / へ / から.
+    if (subject.empty() || !roles.count(subject)) continue;
+    // The other party: a name followed by に / へ / から.
     std::string other;
     bool from = false;
-    for (std::string_view letter : kLetters) {
+    for (auto& [name, r] : roles) {
+      const std::string& letter = name;
       if (letter == subject) continue;
       for (std::string_view particle : {"に", "へ", "から"}) {
-        if (s.find(std::string(letter) + std::string(particle)) != std::string::npos) {
-          other = std::string(letter);
+        if (s.find(letter + std::string(particle)) != std::string::npos) {
+          other = letter;
           from = particle == "から";
           break;
         }
@@ -232,9 +241,17 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
     vendor_letter = "乙";
   }
   map.reversed = client_letter == "乙";
+  // Words a provider and a customer both use of themselves (当社, お客様)
+  // yield to who entrusts whom.
+  for (std::string_view word : {"当社", "弊社", "お客様", "利用者", "ユーザー", "ユーザ", "会員", "顧客", "契約者", "管理者"}) {
+    auto it = roles.find(std::string(word));
+    if (it == roles.end()) continue;
+    if (it->first == client_letter) it->second = kRoleClient;
+    if (it->first == vendor_letter) it->second = kRoleVendor;
+  }
   for (auto& [name, r] : roles) {
-    if (r != 0 || !IsLetter(name)) continue;
-    if (mutual) r = kRoleBoth;
+    if (r != 0) continue;
+    if (mutual && IsLetter(name)) r = kRoleBoth;
     else if (name == client_letter) r = kRoleClient;
     else if (name == vendor_letter) r = kRoleVendor;
   }
