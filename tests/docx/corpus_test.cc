@@ -1,4 +1,4 @@
-// The development corpus (../shared, absent from users' checkouts): every
+// The development corpus (CLAUSEGAP_CORPUS_DIR, absent from users' checkouts): every
 // file reads, and the labels equal those LibreOffice renders, as recorded in
 // testdata/labels/*.labels by testdata/make_label_fixtures.py.
 #include <filesystem>

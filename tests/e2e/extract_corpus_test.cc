@@ -1,5 +1,5 @@
-// `clausegap extract` over the development corpus in ../shared/eval/dev
-// (skipped when that directory is absent, as in a bare clone): every file
+// `clausegap extract` over the development corpus in CLAUSEGAP_CORPUS_DIR/eval/dev
+// (skipped when it is not given, as in a bare clone): every file
 // reads, and where numbering is automatic the article labels 第N条 come out
 // exactly as many times as the corpus says.
 #include <doctest/doctest.h>
