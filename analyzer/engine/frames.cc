@@ -118,6 +118,7 @@ std::string FindSubject(std::string_view s, const PartyMap& parties, unsigned* r
       // 「甲、乙は」 is rare; a comma after a name ends the chain.
     }
     std::string name(s.substr(i, end - i));
+    if (end < s.size() && s[end] == ' ') ++end;  // 「GitHub は」
     bool topic = (StartsWith(s, end, "は") && !StartsWith(s, end, "はじめ")) || StartsWith(s, end, "も、") ||
                  StartsWith(s, end, "においては") || StartsWith(s, end, "としては");
     if (topic) {

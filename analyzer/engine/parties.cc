@@ -52,6 +52,12 @@ bool IsLetter(std::string_view name) {
 bool PartyLike(std::string_view name, std::string_view full) {
   if (IsLetter(name) || LexiconRoles(name) != 0) return true;
   if (name.empty() || name.size() > 15 || full.empty() || name.compare(0, 3, "本") == 0) return false;
+  bool entity = false;
+  for (std::string_view marker : {"会社", "法人", "組合", "機構", "団体", "協会", "財団", "大学", "病院", "市", "町", "村",
+                                  "県", "都", "府", "庁", "省", "Inc", "Ltd", "LLC", "Corp", "GmbH", "株", "○", "〇", "_", "＿",
+                                  "●", "[", "【", "{", "殿", "様", "氏"})
+    entity = entity || full.find(marker) != std::string_view::npos;
+  if (!entity) return false;
   for (std::string_view thing : {"契約", "業務", "情報", "資料", "データ", "サービス", "規約", "条件", "目的", "成果物",
                                  "委託料", "料金", "製品", "商品", "期間", "日", "書", "等", "物", "権", "法", "システム",
                                  "ソフトウェア", "プログラム", "システム", "番号", "者等", "場所"})
