@@ -198,8 +198,8 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
   static constexpr std::array<std::string_view, 11> kRequest = {"請求", "求めに", "求めが", "求める", "要求", "要請",
                                                                 "指示があ", "指示した", "指示する時", "申出",
                                                                 "求められた"};
-  static constexpr std::array<std::string_view, 12> kDiscretion = {
-      "不要と判断", "必要がないと判断", "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した",
+  static constexpr std::array<std::string_view, 15> kDiscretion = {
+      "不要と判断", "なったと判断", "なくなったと判断", "と自ら判断", "必要がないと判断", "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した",
       "利用を終了した", "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"};
   static constexpr std::array<std::string_view, 10> kIncident = {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失",
                                                                  "盗難", "不正アクセス", "改ざん", "事故"};
