@@ -583,6 +583,8 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     texts.push_back(views[g].normalized);
     if (opening == views.size() && views[g].article >= 3) opening = g;
   }
+  // Without articles, the opening is the first page or so.
+  opening = std::min<std::size_t>(opening, 40);
   const PartyMap parties = ResolveParties(texts, opening, options_.vendor);
   ReadFrames(parties, views);
   if (std::getenv("CLAUSEGAP_DEBUG_FRAMES")) {  // DEBUG
