@@ -130,6 +130,21 @@ std::vector<Defined> Definitions(std::string_view s) {
   return out;
 }
 
+bool StartsWithAt(std::string_view s, std::size_t at, std::string_view p) {
+  return s.size() >= at + p.size() && s.compare(at, p.size(), p) == 0;
+}
+
+// Whether a name at |at| starts a word (not 再受託者 for 受託者).
+bool WordStart(std::string_view s, std::size_t at) {
+  if (at == 0) return true;
+  std::size_t begin = at - 1;
+  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+  std::string_view prev = s.substr(begin, at - begin);
+  // A kanji or katakana before the name makes it part of a longer word.
+  return prev.size() != 3 || !((prev[0] & 0xF0) == 0xE0 && static_cast<unsigned char>(prev[0]) >= 0xE4) ||
+         prev == "、" || prev == "。" || prev == "「" || prev == "」";
+}
+
 int CountOf(const std::vector<std::string>& sentences, std::string_view name) {
   int n = 0;
   for (const std::string& s : sentences)
@@ -190,11 +205,6 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
       roles[std::string(letter)] = 0;
 
   // 2. Who entrusts whom: 「甲は、乙に対し…委託し」「乙は、甲から…受託する」.
-  PartyMap probe;  // every letter and lexicon word, roles unknown yet
-  for (auto& [name, r] : roles) probe.names.push_back({name, r});
-  for (const RoleWord& w : kRoleWords) probe.names.push_back({std::string(w.word), w.roles});
-  std::sort(probe.names.begin(), probe.names.end(),
-            [](const PartyMap::Name& a, const PartyMap::Name& b) { return a.name.size() > b.name.size(); });
   bool mutual = false;
   std::string client_letter, vendor_letter;
   for (std::size_t i = 0; i < opening; ++i) {
@@ -210,35 +220,43 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
         s.find("双方が") != std::string::npos)
       if (s.find("開示") != std::string::npos || s.find("秘密") != std::string::npos) mutual = true;
     if (!client_letter.empty()) continue;
-    bool entrust = false;
-    for (std::size_t at = s.find("委託"); at != std::string::npos; at = s.find("委託", at + 1))
-      if (at < 3 || s.compare(at - 3, 3, "再") != 0) entrust = true;
-    bool receive = s.find("受託") != std::string::npos || s.find("受任") != std::string::npos ||
-                   s.find("請け負") != std::string::npos || s.find("受注") != std::string::npos;
-    if (!entrust && !receive && s.find("開示") == std::string::npos) continue;
-    unsigned subject_roles = 0;
-    std::string subject = FindSubject(s, probe, &subject_roles);
-    if (subject.empty() || !roles.count(subject)) continue;
-    // The other party: a name followed by に / へ / から.
-    std::string other;
-    bool from = false;
-    for (auto& [name, r] : roles) {
-      const std::string& letter = name;
-      if (letter == subject) continue;
-      for (std::string_view particle : {"に", "へ", "から"}) {
-        if (s.find(letter + std::string(particle)) != std::string::npos) {
-          other = letter;
-          from = particle == "から";
-          break;
+    // 「XがYに(対し)…委託する」「XはYに…を委託し」: X entrusts Y. 「XはYから…受託する」:
+    // Y entrusts X. 「XがYに開示する」: X discloses. The verb must follow both names.
+    struct Verb {
+      std::string_view word;
+      bool from_other;  // the name before から is the client
+    };
+    for (const auto& [x, rx] : roles) {
+      for (std::size_t at = s.find(x); at != std::string::npos && client_letter.empty(); at = s.find(x, at + 1)) {
+        std::size_t after = at + x.size();
+        if (!(StartsWithAt(s, after, "が") || StartsWithAt(s, after, "は"))) continue;
+        if (at > 0 && !WordStart(s, at)) continue;
+        std::size_t window_end = std::min(s.size(), after + 90);
+        for (const auto& [y, ry] : roles) {
+          if (y == x) continue;
+          for (std::string_view particle : {"に", "へ", "から"}) {
+            std::size_t yat = s.find(y + std::string(particle), after);
+            if (yat == std::string::npos || yat > window_end) continue;
+            std::string_view rest = std::string_view(s).substr(yat, std::min<std::size_t>(150, s.size() - yat));
+            bool entrust = false, receive = false, disclose = false;
+            for (std::size_t v = rest.find("委託"); v != std::string_view::npos; v = rest.find("委託", v + 1))
+              if (v < 3 || rest.compare(v - 3, 3, "再") != 0) entrust = true;
+            for (std::string_view w : {"受託", "受任", "請け負", "受注"}) receive = receive || rest.find(w) != std::string_view::npos;
+            disclose = rest.find("開示") != std::string_view::npos;
+            if (particle == "から" && (receive || entrust)) {
+              client_letter = y;
+              vendor_letter = x;
+            } else if (particle != "から" && (entrust || disclose)) {
+              client_letter = x;
+              vendor_letter = y;
+            }
+            if (!client_letter.empty()) break;
+          }
+          if (!client_letter.empty()) break;
         }
       }
-      if (!other.empty()) break;
+      if (!client_letter.empty()) break;
     }
-    if (other.empty()) continue;
-    bool subject_is_client = receive && !entrust ? false : !from;
-    if (receive && from) subject_is_client = false;
-    client_letter = subject_is_client ? subject : other;
-    vendor_letter = subject_is_client ? other : subject;
   }
   // Defined 開示者 / 受領者 as 一方 / 他方: each party receives.
   map.mutual = mutual;

@@ -213,7 +213,11 @@ TEST_CASE("modality from the sentence end") {
   CHECK(DetectModality("乙は、直ちに報告しなければならない。") == kObligation);
   CHECK(DetectModality("乙は、これを返還するものとする。") == kObligation);
   CHECK(DetectModality("ただし、甲の承諾を得た場合はこの限りでない。") == kException);
-  CHECK(DetectModality("当社は一切の責任を負いません。") == kProhibition);
+  // A negated duty is "not required", not a ban.
+  CHECK(DetectModality("当社は一切の責任を負いません。") == kNotRequired);
+  CHECK(DetectModality("乙は、資料を返還する必要はない。") == kNotRequired);
+  CHECK(DetectModality("乙は、報告するよう努めるものとする。") == kEffort);
+  CHECK(DetectModality("承諾したものとみなす。") == kDeemed);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ TEST_CASE("the report object carries the schema, documents and summary") {
 TEST_CASE("a document has every contract field, in order") {
   json doc = PrintAndParse({testing::MixedReport()})["documents"][0];
   CHECK(Keys(doc) == std::vector<std::string>{"file", "status", "error", "error_code", "title",
-                                              "requirements"});
+                                              "parties", "vendor", "client", "requirements"});
   CHECK(doc["file"] == "samples/業務委託.docx");
   CHECK(doc["status"] == "ok");
   CHECK(doc["error"].is_null());
@@ -59,7 +59,7 @@ TEST_CASE("a document has every contract field, in order") {
 
   const json& present = doc["requirements"][0];
   CHECK(Keys(present) == std::vector<std::string>{"id", "title", "severity", "status", "reasons",
-                                                  "elements", "evidence", "suggestion",
+                                                  "elements", "evidence", "bound", "suggestion",
                                                   "pending_revisions", "waived", "waiver_reason"});
   CHECK(present["waived"] == false);
   CHECK(present["waiver_reason"].is_null());
