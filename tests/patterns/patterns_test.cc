@@ -99,7 +99,8 @@ Article ReadArticle(const Json& j) {
 
 std::vector<Scheme> LoadSchemes() {
   std::vector<Scheme> out;
-  for (const Json& j : LoadJsonc(SourcePath("schemes.jsonc")).at("schemes")) {
+  const Json file = LoadJsonc(SourcePath("schemes.jsonc"));
+  for (const Json& j : file.at("schemes")) {
     Scheme s;
     s.id = j.at("id");
     s.title = j.at("title");
@@ -115,7 +116,8 @@ std::vector<Scheme> LoadSchemes() {
 
 std::vector<Template> LoadTemplates(const std::string& file, bool holdout) {
   std::vector<Template> out;
-  for (const Json& j : LoadJsonc(SourcePath(file)).at("probes")) {
+  const Json probes = LoadJsonc(SourcePath(file));
+  for (const Json& j : probes.at("probes")) {
     Template t;
     t.id = j.at("id");
     t.req = j.at("req");
@@ -275,7 +277,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
   // requirement → kinds with a template (dev), requirements with a hold-out template,
   // requirement → schemes it is probed in (dev).
   std::map<std::string, std::set<std::string>> kinds, schemes_of;
-  std::set<std::string> held;
+  std::set<std::string> held, held_kinds;
   for (const Template& t : suite.templates) {
     INFO("template " << t.id);
     CHECK_MESSAGE(ids.insert(t.id).second, "duplicate template id");
@@ -289,6 +291,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
     if (t.holdout) {
       ++holdout_templates;
       held.insert(t.req);
+      held_kinds.insert(t.kind);
     } else {
       kinds[t.req].insert(t.kind);
       schemes_of[t.req].insert(t.schemes.begin(), t.schemes.end());
@@ -310,6 +313,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
     CHECK(kinds[kRequirements[i]].count("weak") == 1);
     CHECK(schemes_of[kRequirements[i]] == scheme_ids);
   }
+  CHECK(held_kinds == kKinds);
   // About a quarter of the templates are held out; the suite stays a few hundred contracts.
   CHECK(holdout_templates * 5 >= suite.templates.size());
   CHECK(holdout_templates * 3 <= suite.templates.size());
