@@ -357,7 +357,7 @@ struct Outcome {
 void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
                  const std::vector<Outcome>& outcomes) {
   Tally all;
-  std::map<std::string, Tally> by_req, by_kind;
+  std::map<std::string, Tally> by_req, by_kind, by_scheme;
   std::map<std::pair<std::string, std::string>, Tally> cell;
   for (const Outcome& o : outcomes) {
     const Template& t = *o.probe->tmpl;
@@ -365,6 +365,7 @@ void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
     by_req[t.req].Add(t.expect, o.got);
     by_kind[t.kind].Add(t.expect, o.got);
     cell[{t.req, o.probe->scheme->id}].Add(t.expect, o.got);
+    by_scheme[o.probe->scheme->id].Add(t.expect, o.got);
   }
   std::cout << "\n" << name << ": " << all.Rate() << " agree, " << all.false_present
             << " false \"present\"\n";
@@ -379,6 +380,12 @@ void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
     for (const auto& [pair, n] : r.confusions) std::cout << pair << " " << n << "  ";
     std::cout << "\n";
   }
+  std::cout << std::setw(25) << "all";
+  for (const Scheme& s : schemes) std::cout << std::setw(7) << by_scheme[s.id].Cell();
+  std::cout << std::setw(9) << all.Cell() << all.false_present << "\n";
+  std::cout << std::setw(25) << "false \"present\"";
+  for (const Scheme& s : schemes) std::cout << std::setw(7) << by_scheme[s.id].false_present;
+  std::cout << "\n";
   std::cout << "by kind:";
   for (const auto& [kind, t] : by_kind) {
     std::cout << "  " << kind << " " << t.Cell() << " (false \"present\" " << t.false_present << ")";
