@@ -99,7 +99,8 @@ Article ReadArticle(const Json& j) {
 
 std::vector<Scheme> LoadSchemes() {
   std::vector<Scheme> out;
-  for (const Json& j : LoadJsonc(SourcePath("schemes.jsonc")).at("schemes")) {
+  const Json file = LoadJsonc(SourcePath("schemes.jsonc"));
+  for (const Json& j : file.at("schemes")) {
     Scheme s;
     s.id = j.at("id");
     s.title = j.at("title");
@@ -115,7 +116,8 @@ std::vector<Scheme> LoadSchemes() {
 
 std::vector<Template> LoadTemplates(const std::string& file, bool holdout) {
   std::vector<Template> out;
-  for (const Json& j : LoadJsonc(SourcePath(file)).at("probes")) {
+  const Json probes = LoadJsonc(SourcePath(file));
+  for (const Json& j : probes.at("probes")) {
     Template t;
     t.id = j.at("id");
     t.req = j.at("req");
@@ -275,7 +277,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
   // requirement → kinds with a template (dev), requirements with a hold-out template,
   // requirement → schemes it is probed in (dev).
   std::map<std::string, std::set<std::string>> kinds, schemes_of;
-  std::set<std::string> held;
+  std::set<std::string> held, held_kinds;
   for (const Template& t : suite.templates) {
     INFO("template " << t.id);
     CHECK_MESSAGE(ids.insert(t.id).second, "duplicate template id");
@@ -289,6 +291,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
     if (t.holdout) {
       ++holdout_templates;
       held.insert(t.req);
+      held_kinds.insert(t.kind);
     } else {
       kinds[t.req].insert(t.kind);
       schemes_of[t.req].insert(t.schemes.begin(), t.schemes.end());
@@ -310,6 +313,7 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
     CHECK(kinds[kRequirements[i]].count("weak") == 1);
     CHECK(schemes_of[kRequirements[i]] == scheme_ids);
   }
+  CHECK(held_kinds == kKinds);
   // About a quarter of the templates are held out; the suite stays a few hundred contracts.
   CHECK(holdout_templates * 5 >= suite.templates.size());
   CHECK(holdout_templates * 3 <= suite.templates.size());
@@ -353,7 +357,7 @@ struct Outcome {
 void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
                  const std::vector<Outcome>& outcomes) {
   Tally all;
-  std::map<std::string, Tally> by_req, by_kind;
+  std::map<std::string, Tally> by_req, by_kind, by_scheme;
   std::map<std::pair<std::string, std::string>, Tally> cell;
   for (const Outcome& o : outcomes) {
     const Template& t = *o.probe->tmpl;
@@ -361,6 +365,7 @@ void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
     by_req[t.req].Add(t.expect, o.got);
     by_kind[t.kind].Add(t.expect, o.got);
     cell[{t.req, o.probe->scheme->id}].Add(t.expect, o.got);
+    by_scheme[o.probe->scheme->id].Add(t.expect, o.got);
   }
   std::cout << "\n" << name << ": " << all.Rate() << " agree, " << all.false_present
             << " false \"present\"\n";
@@ -375,6 +380,12 @@ void PrintTables(const std::string& name, const std::vector<Scheme>& schemes,
     for (const auto& [pair, n] : r.confusions) std::cout << pair << " " << n << "  ";
     std::cout << "\n";
   }
+  std::cout << std::setw(25) << "all";
+  for (const Scheme& s : schemes) std::cout << std::setw(7) << by_scheme[s.id].Cell();
+  std::cout << std::setw(9) << all.Cell() << all.false_present << "\n";
+  std::cout << std::setw(25) << "false \"present\"";
+  for (const Scheme& s : schemes) std::cout << std::setw(7) << by_scheme[s.id].false_present;
+  std::cout << "\n";
   std::cout << "by kind:";
   for (const auto& [kind, t] : by_kind) {
     std::cout << "  " << kind << " " << t.Cell() << " (false \"present\" " << t.false_present << ")";
