@@ -203,7 +203,31 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
       "利用を終了した", "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"};
   static constexpr std::array<std::string_view, 10> kIncident = {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失",
                                                                  "盗難", "不正アクセス", "改ざん", "事故"};
-  if (ContainsAny(normalized, kEnd)) f.triggers |= kTriggerEnd;
+  // 「使用を終了したとき」 is the recipient's own choice, not the end of the contract.
+  std::string objective(normalized);
+  for (std::string_view own : {"使用を終了", "利用を終了", "使用の終了", "利用の終了"})
+    for (std::size_t at = objective.find(own); at != std::string::npos; at = objective.find(own, at))
+      objective.replace(at, own.size(), "");
+  if (ContainsAny(objective, kEnd)) f.triggers |= kTriggerEnd;
+  // 「乙が必要と判断した場合」: a judgement of the bound vendor (or of a vendor
+  // named as the judge) leaves the duty to it.
+  for (std::string_view judge : {"と判断", "と認め", "と考え"}) {
+    for (std::size_t at = stripped.find(judge); at != std::string::npos; at = stripped.find(judge, at + 1)) {
+      unsigned who = 0;
+      // The judge: the last party name before it followed by が / の / において.
+      for (std::size_t i = 0; i < at; ++i) {
+        unsigned r = 0;
+        std::size_t len = NameAt(stripped, i, parties, &r);
+        if (len == 0) continue;
+        if (StartsWith(stripped, i + len, "が") || StartsWith(stripped, i + len, "の") ||
+            StartsWith(stripped, i + len, "において") || StartsWith(stripped, i + len, "は"))
+          who = r;
+        i += len - 1;
+      }
+      if (who == 0) who = f.bound;
+      if ((who & kRoleVendor) && !(who & kRoleClient)) f.triggers |= kTriggerDiscretion;
+    }
+  }
   if (ContainsAny(normalized, kRequest)) f.triggers |= kTriggerRequest;
   if (ContainsAny(normalized, kDiscretion)) f.triggers |= kTriggerDiscretion;
   if (ContainsAny(normalized, kIncident)) f.triggers |= kTriggerIncident;
