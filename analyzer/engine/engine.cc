@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -587,14 +585,6 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   opening = std::min<std::size_t>(opening, 40);
   const PartyMap parties = ResolveParties(texts, opening, options_.vendor);
   ReadFrames(parties, views);
-  if (std::getenv("CLAUSEGAP_DEBUG_FRAMES")) {  // DEBUG
-    for (auto& pn : parties.names) if (pn.roles) std::fprintf(stderr, "name %s %u\n", pn.name.c_str(), pn.roles);
-    for (std::size_t g = 0; g < views.size(); ++g) {
-      const Frame& f = views[g].frame;
-      std::fprintf(stderr, "[%zu a%d i%d L%d] subj=%s%s b=%u m=%u c=%d t=%u n=%d | %s\n", g, views[g].article, views[g].item, views[g].lead_in,
-                   f.subject.c_str(), f.inherited ? "*" : "", f.bound, f.modality, (int)f.consent, f.triggers, f.notice_only, views[g].normalized.c_str());
-    }
-  }
   // Adds the evidence of logical sentence |g| unless listed already.
   auto add_evidence = [&](std::vector<Evidence>& list, int g) {
     for (const Evidence& e : list)
