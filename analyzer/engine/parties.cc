@@ -231,12 +231,18 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
         std::size_t after = at + x.size();
         if (!(StartsWithAt(s, after, "が") || StartsWithAt(s, after, "は"))) continue;
         if (at > 0 && !WordStart(s, at)) continue;
+        // 「甲と乙は」 names both parties, not one who entrusts.
+        if ((at >= 3 && s.compare(at - 3, 3, "と") == 0) || (at >= 6 && s.compare(at - 6, 6, "及び") == 0)) continue;
         std::size_t window_end = std::min(s.size(), after + 90);
         for (const auto& [y, ry] : roles) {
           if (y == x) continue;
           for (std::string_view particle : {"に", "へ", "から"}) {
             std::size_t yat = s.find(y + std::string(particle), after);
             if (yat == std::string::npos || yat > window_end) continue;
+            // 「甲に代わって」 is not the one entrusted.
+            if (StartsWithAt(s, yat + y.size() + particle.size(), "代わ") ||
+                StartsWithAt(s, yat + y.size() + particle.size(), "代り"))
+              continue;
             std::string_view rest = std::string_view(s).substr(yat, std::min<std::size_t>(150, s.size() - yat));
             bool entrust = false, receive = false, disclose = false;
             for (std::size_t v = rest.find("委託"); v != std::string_view::npos; v = rest.find("委託", v + 1))
