@@ -663,7 +663,7 @@ void Annotator::AddInsertion(const NewParagraphs& insertion) {
     pugi::xml_node p = after ? body_.insert_child_after(name.c_str(), after) : body_.prepend_child(name.c_str());
     after = p;
     pugi::xml_node run_properties;
-    CopyParagraphStyle(i == 0 ? insertion.first_style_block : insertion.rest_style_block, p, &run_properties);
+    CopyParagraphStyle(insertion.paragraphs[i].style_block, p, &run_properties);
     // The paragraph mark is inserted too: rejecting the change removes the
     // whole paragraph. w:ins comes first in the mark's run properties.
     pugi::xml_node ppr = reader_->Child(p, "pPr");
@@ -689,9 +689,20 @@ void Annotator::AddInsertion(const NewParagraphs& insertion) {
         while (pugi::xml_node c = reader_->Child(rpr, local)) rpr.remove_child(c);
       }
     }
-    pugi::xml_node t = MakeElement(run, "t", {}, true);
-    t.append_attribute("xml:space").set_value("preserve");
-    t.append_child(pugi::node_pcdata).set_value(insertion.paragraphs[i].c_str());
+    // Line breaks and tabs become w:br and w:tab, the rest w:t.
+    const std::string& text = insertion.paragraphs[i].text;
+    std::size_t from = 0;
+    while (from < text.size()) {
+      std::size_t special = text.find_first_of("\n\t", from);
+      if (special != from) {
+        pugi::xml_node t = MakeElement(run, "t", {}, true);
+        t.append_attribute("xml:space").set_value("preserve");
+        t.append_child(pugi::node_pcdata).set_value(text.substr(from, special - from).c_str());
+      }
+      if (special == std::string::npos) break;
+      MakeElement(run, text[special] == '\n' ? "br" : "tab", {}, true);
+      from = special + 1;
+    }
   }
 }
 

@@ -48,17 +48,22 @@ struct NewComment {
   std::string text;  ///< the comment's text; "\n" starts a new paragraph
 };
 
+/// One new paragraph.
+struct NewParagraph {
+  std::string text;  ///< "\n" is written as a line break (w:br), "\t" as a tab
+  /// Paragraph properties (style, numbering, indentation) and the first
+  /// run's formatting are copied from this block (-1: none), without its
+  /// revision marks or section break.
+  int style_block = -1;
+};
+
 /// New paragraphs to insert as one tracked insertion.
 struct NewParagraphs {
   /// The paragraphs go right after the body-level element (paragraph, table,
-  /// content control) that holds this block of the main part.
+  /// content control) that holds this block of the main part; at the end of
+  /// the body when -1 or not in the main part.
   int after_block = -1;
-  /// Paragraph properties (style, numbering, indentation) and the first
-  /// run's formatting are copied from these blocks (-1: none): the first
-  /// paragraph from |first_style_block|, the others from |rest_style_block|.
-  int first_style_block = -1;
-  int rest_style_block = -1;
-  std::vector<std::string> paragraphs;  ///< the text of each new paragraph
+  std::vector<NewParagraph> paragraphs;
   std::string author;
   std::string date;  ///< ISO 8601
 };

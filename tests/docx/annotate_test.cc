@@ -256,9 +256,7 @@ TEST_CASE("inserted paragraphs are tracked insertions styled like their models")
   docx::Annotations annotations;
   docx::NewParagraphs insertion;
   insertion.after_block = 1;
-  insertion.first_style_block = 0;
-  insertion.rest_style_block = 1;
-  insertion.paragraphs = {"（再委託の禁止）", "乙は、甲の書面による事前の承諾なく再委託してはならない。"};
+  insertion.paragraphs = {{"（再委託の禁止）", 0}, {"乙は、甲の書面による事前の承諾なく\n再委託してはならない。", 1}};
   insertion.author = "clausegap";
   insertion.date = "2026-12-01T09:00:00Z";
   annotations.insertions.push_back(insertion);
@@ -266,7 +264,7 @@ TEST_CASE("inserted paragraphs are tracked insertions styled like their models")
 
   model::Document signed_view = Read(out.bytes);
   CHECK(Lines(signed_view) == Strings{"第1条 （目的）", "本契約は委託について定める。", "第2条 （再委託の禁止）",
-                                      "乙は、甲の書面による事前の承諾なく再委託してはならない。", "第3条 （協議）",
+                                      "乙は、甲の書面による事前の承諾なく\n再委託してはならない。", "第3条 （協議）",
                                       "誠実に協議する。", ""});
   CHECK(signed_view.blocks[2].has_revision);
   CHECK(Lines(Read(out.bytes, model::View::kOriginal)) == Lines(Read(bytes, model::View::kOriginal)));
@@ -283,6 +281,7 @@ TEST_CASE("inserted paragraphs are tracked insertions styled like their models")
   // The body paragraph copies the indentation, not the section break.
   CHECK(xml.find("<w:p><w:pPr><w:ind w:left=\"210\"/><w:rPr><w:ins w:id=") != std::string::npos);
   CHECK(xml.find("<w:sectPr/></w:pPr></w:p><w:sectPr/></w:body>") != std::string::npos);
+  CHECK(xml.find("事前の承諾なく</w:t><w:br/><w:t xml:space=\"preserve\">再委託") != std::string::npos);
 }
 
 TEST_CASE("a block outside the main part is annotated on the first paragraph") {
