@@ -94,7 +94,8 @@ Outcome Decide(const Summary& summary) {
 void PrintSummaryTable(const Summary& summary, std::ostream& out) {
   out << "documents " << summary.documents << ", unreadable " << summary.errors
       << ", failing the gate (--fail-on " << FailOnName(summary.fail_on) << ") "
-      << summary.failed << ", skipped (not contracts) " << summary.skipped << ", weak findings "
+      << summary.failed << ", skipped (not contracts) " << summary.skipped
+      << ", skipped (lock files, OS litter) " << summary.litter << ", weak findings "
       << summary.warnings << ", waived " << summary.waived << '\n';
   for (const auto& [code, count] : summary.error_codes) {
     out << "  unreadable: " << code << ' ' << count << '\n';
