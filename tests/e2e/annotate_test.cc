@@ -157,6 +157,26 @@ TEST_CASE("annotate on every sample: comments on the evidence, insertions check 
   }
 }
 
+TEST_CASE("inserted articles are numbered the contract's way") {
+  e2e::ScratchDir dir;
+  // Typed ASCII numbers, typed kanji numbers, Word numbering (第%1条).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"nda-gaps", {"|第9条の2（再委託の禁止・制限）", "|第9条の3（漏えい等の事故発生時の報告）"}},
+      {"data-entry", {"|第十四条の二（監査・立入検査・報告徴収）", "|第十四条の三（従業者の監督・教育）"}},
+      {"auto-numbering", {"第16条|（法令遵守）", "第17条|（保管場所・保存期間）"}},
+  };
+  for (const auto& [name, headings] : cases) {
+    CAPTURE(name);
+    const std::string output = (dir.path() / (name + ".docx")).string();
+    REQUIRE(e2e::RunClausegap({"annotate", e2e::SamplePath(name), "-o", output, "--suggest-as-revision"}).exit_code == 0);
+    std::vector<std::string> lines = LabelsAndTexts(Json({"extract", "--format", "json", output}));
+    for (const std::string& heading : headings) {
+      CAPTURE(heading);
+      CHECK(std::find(lines.begin(), lines.end(), heading) != lines.end());
+    }
+  }
+}
+
 TEST_CASE("annotate options: language, severities, author, no insertions by default") {
   e2e::ScratchDir dir;
   const std::string input = e2e::SamplePath("nda-gaps");
