@@ -15,6 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "base/file.h"
 #include "batch/atomic_file.h"
 #include "cli/pipeline.h"
 #include "docx/annotate.h"
@@ -359,24 +360,6 @@ std::string InitialsOf(const std::string& author) {
   return author.substr(0, length);
 }
 
-// Reads |path| whole, refusing files over |limit| bytes.
-Expected<std::string> ReadWhole(const std::string& path, std::uint64_t limit) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return MakeError(ErrorCode::kIo, path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
-  std::string bytes;
-  char buffer[64 * 1024];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > limit) {
-      return MakeError(ErrorCode::kTooLarge, path + ": file larger than " + std::to_string(limit >> 20) + " MiB");
-    }
-  }
-  if (in.bad()) return MakeError(ErrorCode::kIo, path + ": read error");
-  return bytes;
-}
-
 // Whether |output| names |input| (the same path, or the same file through
 // another path or a link).
 bool SameFile(const std::string& input, const std::string& output) {
@@ -411,7 +394,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     return kExitError;
   }
   docx::ReadOptions options;
-  auto bytes = ReadWhole(config.input, options.limits.max_package_bytes);
+  auto bytes = ReadFileCapped(config.input, options.limits.max_package_bytes);
   if (!bytes) {
     err << "clausegap: " << bytes.error().message << '\n';
     return kExitError;

@@ -46,6 +46,7 @@ struct ProjectConfig {
   std::optional<report::FailOn> fail_on;
   std::optional<report::Format> format;
   std::optional<int> max_warnings;
+  std::optional<bool> convert_legacy;  ///< "convert_legacy": true converts .doc / .rtf
   std::vector<Waiver> waivers;      ///< inline "waivers" plus those of "waivers_file"
 };
 

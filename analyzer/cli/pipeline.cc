@@ -44,16 +44,36 @@ engine::DocumentReport ErrorReport(const std::string& name, const Error& error) 
   return report;
 }
 
+namespace {
+
+// Sets Evidence::page from the block it cites (PDFs know their pages).
+void FillPages(const model::Document& document, engine::DocumentReport* report) {
+  auto fill = [&](std::vector<engine::Evidence>& list) {
+    for (engine::Evidence& e : list) {
+      if (e.page < 0 && e.block >= 0 && e.block < static_cast<int>(document.blocks.size())) {
+        e.page = document.blocks[static_cast<std::size_t>(e.block)].page;
+      }
+    }
+  };
+  for (engine::RequirementResult& r : report->requirements) {
+    fill(r.evidence);
+    for (engine::ElementResult& element : r.elements) fill(element.evidence);
+  }
+}
+
+}  // namespace
+
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
-                                       tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                       tokenize::Tagger& tagger, const reader::Options& options,
                                        bool with_text) {
-  auto document = source.path.empty() ? docx::ReadDocxBytes(source.bytes, source.name, options)
-                                      : docx::ReadDocx(source.path, options);
+  auto document = reader::ReadDocument(source.name, source.path, source.bytes, options);
   if (!document) return ErrorReport(source.name, document.error());
   try {
     structure::Structure structure = structure::Analyze(*document);
     engine::DocumentReport report = analyzer.engine->Evaluate(*document, structure, tagger);
     report.file = source.name;
+    report.converted_from = document->converted_from;
+    FillPages(*document, &report);
     if (with_text) report.text = report::ContractText(structure);
     return report;
   } catch (const std::exception& e) {

@@ -113,6 +113,9 @@ struct DocumentReport {
   /// The client / discloser as the clauses name it ("甲", "委託者").
   std::string client;
   std::vector<RequirementResult> requirements;
+  /// "doc" / "rtf" when LibreOffice converted the file before it was read
+  /// (--convert-legacy); empty otherwise.
+  std::string converted_from;
   /// The contract's sentences in reading order; filled only when the
   /// printer asks for them (Printer::NeedsText), else empty.
   std::vector<Passage> text;

@@ -68,6 +68,7 @@ Json EvidenceToJson(const std::vector<engine::Evidence>& evidence) {
     item["label"] = e.label;
     item["heading"] = e.heading;
     item["text"] = e.text;
+    if (e.page > 0) item["page"] = e.page;  // PDFs only
     list.push_back(std::move(item));
   }
   return list;
@@ -80,6 +81,7 @@ std::string DocumentToJson(const engine::DocumentReport& report) {
   doc["error"] = report.ok ? Json(nullptr) : Json(report.error);
   doc["error_code"] = report.ok ? Json(nullptr) : StringOrNull(report.error_code);
   doc["title"] = report.title;
+  if (!report.converted_from.empty()) doc["converted_from"] = report.converted_from;
   Json requirements = Json::array();
   if (report.ok) {
     for (const engine::RequirementResult& r : report.requirements) {

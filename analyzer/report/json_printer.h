@@ -28,6 +28,7 @@
 //            {"kind": string,                // "insertion", "deletion", "move-from" …
 //             "author": string, "date": string, "label": string,
 //             "text": string, "message": string}]}]}],
+//    (a document converted by --convert-legacy also has "converted_from": "doc" | "rtf")
 //    "summary": {
 //      "documents": int,                     // inputs
 //      "errors": int,                        // inputs with status "error"
@@ -37,7 +38,8 @@
 //
 //   Evidence = {"label": string,             // "第5条第2項"; "" outside articles
 //               "heading": string,           // "再委託の禁止" (no brackets); may be ""
-//               "text": string}              // the sentence, exactly as in the document
+//               "text": string,              // the sentence, exactly as in the document
+//               "page": int}                 // only for PDFs: the 1-based page
 //
 // Not thread-safe; one per run.
 #ifndef CLAUSEGAP_REPORT_JSON_PRINTER_H_

@@ -72,7 +72,9 @@ std::string_view StatusColor(engine::Status status) {
 std::string Place(const engine::Evidence& e) {
   std::string out = e.label;
   if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return out.empty() ? "(outside articles)" : out;
+  if (out.empty()) out = "(outside articles)";
+  if (e.page > 0) out += ", p. " + std::to_string(e.page);  // PDFs
+  return out;
 }
 
 // Returns the distinct labels of |evidence| joined with ", ".
@@ -187,6 +189,9 @@ void TextPrinter::Document(const engine::DocumentReport& report) {
   if (documents_++ > 0) out_ << '\n';
   std::string header = report.file;
   if (!report.title.empty()) header += " — " + report.title;
+  if (!report.converted_from.empty()) {
+    header += "（." + report.converted_from + " を LibreOffice で .docx に変換して読み取り）";
+  }
   out_ << Paint(header, kBold) << '\n';
   if (!report.ok) {
     out_ << "  " << Paint("✗ could not be read", kRed);
