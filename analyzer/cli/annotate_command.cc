@@ -3,12 +3,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -124,6 +121,10 @@ class Wording {
     }
     return path + ": wrote " + std::to_string(comments) + " comment(s) (" + std::to_string(exact) +
            " on the exact evidence) and " + std::to_string(insertions) + " inserted clause(s)\n";
+  }
+  std::string NotWord(const std::string& input) const {
+    return ja_ ? input + "：PDFファイルです。annotate はWord文書（.docx）にのみ書き込めます（check はPDFも読めます）"
+               : input + ": a PDF; annotate writes into Word documents (.docx) only (check reads PDFs too)";
   }
   std::string SameFile(const std::string& output) const {
     return ja_ ? output + "：入力ファイルと同じファイルです。上書きしないため、別の出力先を指定してください"
@@ -397,6 +398,10 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
   auto bytes = ReadFileCapped(config.input, options.limits.max_package_bytes);
   if (!bytes) {
     err << "clausegap: " << bytes.error().message << '\n';
+    return kExitError;
+  }
+  if (bytes->rfind("%PDF-", 0) == 0) {
+    err << "clausegap: " << words.NotWord(config.input) << '\n';
     return kExitError;
   }
   auto document = docx::ReadDocxBytes(*bytes, config.input, options);

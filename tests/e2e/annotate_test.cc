@@ -222,8 +222,13 @@ TEST_CASE("annotate never overwrites its input and leaves nothing behind on erro
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "clausegap: " + broken.string() + ": not a .docx file (not a zip archive)\n");
   CHECK(e2e::RunClausegap({"annotate", input.string()}).exit_code == 2);  // -o is required
+  const fs::path pdf = dir.path() / "scan.pdf";
+  REQUIRE(e2e::WriteFileBytes(pdf, "%PDF-1.4\n"));
+  e2e::RunResult pdf_run = e2e::RunClausegap({"annotate", pdf.string(), "-o", (dir.path() / "out.docx").string()});
+  CHECK(pdf_run.exit_code == 2);
+  CHECK(pdf_run.err.find("annotate はWord文書（.docx）にのみ書き込めます") != std::string::npos);
   std::vector<std::string> left = dir.List();
-  CHECK(left == std::vector<std::string>{"broken.docx", "contract.docx", "link.docx", "symlink.docx"});
+  CHECK(left == std::vector<std::string>{"broken.docx", "contract.docx", "link.docx", "scan.pdf", "symlink.docx"});
 }
 
 // A LibreOffice Basic module: opens a document hidden, accepts every tracked
