@@ -243,7 +243,7 @@ class TextReader {
           pugi::xml_node chosen;
           for (pugi::xml_node c = node.parent().first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_element || !IsMc(c)) continue;
-            if (Local(c) == "Choice") {
+            if (Local(c) == "Choice" && McChoiceUnderstood(c)) {
               chosen = c;
               break;
             }
@@ -259,8 +259,9 @@ class TextReader {
         continue;
       }
       std::string_view local = Local(node);
+      // A field nested in another's instruction belongs to that instruction.
       const bool visible = deleted == 0 && (hidden.empty() || !hidden.back()) &&
-                           (fields_.empty() || !fields_.back());
+                           std::find(fields_.begin(), fields_.end(), true) == fields_.end();
       if (local == "p" || local == "pPr" || local == "instrText" || local == "delInstrText" ||
           local == "rt" || local == "sdtPr" || local == "sdtEndPr" || local == "softHyphen") {
         continue;

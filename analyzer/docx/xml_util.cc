@@ -111,7 +111,43 @@ bool IsUtf8Name(std::string_view name) {
   return lower == "utf-8" || lower == "utf8";
 }
 
+// Returns the namespace URI bound to |prefix| at |node|, or null.
+const char* NamespaceUriOf(pugi::xml_node node, std::string_view prefix) {
+  std::string attribute = "xmlns:" + std::string(prefix);
+  for (; node; node = node.parent()) {
+    if (pugi::xml_attribute a = node.attribute(attribute.c_str())) return a.value();
+  }
+  return nullptr;
+}
+
+// The namespaces whose markup clausegap reads (or safely looks through for
+// w: text): the ECMA / ISO OOXML ones, Word's own extensions and VML.
+bool UnderstoodNamespace(std::string_view uri) {
+  for (std::string_view known : {"http://schemas.openxmlformats.org/", "http://purl.oclc.org/ooxml/",
+                                 "http://schemas.microsoft.com/office/word/",
+                                 "http://schemas.microsoft.com/office/drawing/",
+                                 "urn:schemas-microsoft-com:"}) {
+    if (uri.substr(0, known.size()) == known) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool McChoiceUnderstood(pugi::xml_node choice) {
+  std::string_view requires_list = choice.attribute("Requires").value();
+  while (!requires_list.empty()) {
+    std::size_t space = requires_list.find_first_of(" \t\r\n");
+    std::string_view prefix = requires_list.substr(0, space);
+    if (!prefix.empty()) {
+      const char* uri = NamespaceUriOf(choice, prefix);
+      if (uri == nullptr || !UnderstoodNamespace(uri)) return false;
+    }
+    if (space == std::string_view::npos) break;
+    requires_list.remove_prefix(space + 1);
+  }
+  return true;
+}
 
 Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::string& part_name,
                             int max_depth) {

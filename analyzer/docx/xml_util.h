@@ -108,6 +108,11 @@ class NsScope {
 /// "off" are false, everything else true.
 bool OnOff(const char* value, bool absent);
 
+/// Returns whether clausegap understands every namespace an mc:Choice
+/// |choice| Requires (the OOXML, Word-extension and VML ones), so that its
+/// branch of mc:AlternateContent is the one to read.
+bool McChoiceUnderstood(pugi::xml_node choice);
+
 /// Appends the UTF-8 encoding of |c| to |out|.
 void AppendUtf8(std::string* out, char32_t c);
 
