@@ -3,6 +3,8 @@
 #include <exception>
 #include <future>
 
+#include "base/sha256.h"
+#include "classify/classify.h"
 #include "report/printer.h"
 #include "structure/structure.h"
 
@@ -44,16 +46,34 @@ engine::DocumentReport ErrorReport(const std::string& name, const Error& error) 
   return report;
 }
 
+void Fingerprint(const DocumentSource& source, engine::DocumentReport* report) {
+  if (source.path.empty()) {
+    report->sha256 = Sha256Hex(source.bytes);
+    report->size = static_cast<std::int64_t>(source.bytes.size());
+    return;
+  }
+  auto digest = DigestFile(source.path);
+  if (!digest) return;  // the reader says why the file cannot be read
+  report->sha256 = digest->sha256;
+  report->size = static_cast<std::int64_t>(digest->size);
+}
+
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
                                        tokenize::Tagger& tagger, const docx::ReadOptions& options,
                                        bool with_text) {
   auto document = source.path.empty() ? docx::ReadDocxBytes(source.bytes, source.name, options)
                                       : docx::ReadDocx(source.path, options);
-  if (!document) return ErrorReport(source.name, document.error());
+  if (!document) {
+    engine::DocumentReport report = ErrorReport(source.name, document.error());
+    Fingerprint(source, &report);
+    return report;
+  }
   try {
     structure::Structure structure = structure::Analyze(*document);
     engine::DocumentReport report = analyzer.engine->Evaluate(*document, structure, tagger);
     report.file = source.name;
+    report.kind = classify::KindId(classify::Classify(structure));
+    Fingerprint(source, &report);
     if (with_text) report.text = report::ContractText(structure);
     return report;
   } catch (const std::exception& e) {
