@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include "base/encoding.h"
 #include "docx/zip_package.h"
 
 namespace clausegap::batch {
@@ -41,12 +42,71 @@ Error OpenError(const std::string& name, int code) {
   return Error{kind, name + ": cannot open archive: " + cause};
 }
 
+// Returns the last component of |path| (after '/' or '\\').
+std::string_view BaseName(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsDocumentName(const std::string& name) {
   return EndsWithNoCase(name, ".docx") || EndsWithNoCase(name, ".docm") ||
          EndsWithNoCase(name, ".dotx") || EndsWithNoCase(name, ".dotm") ||
          EndsWithNoCase(name, ".doc");
+}
+
+bool IsLitterName(std::string_view path) {
+  std::string_view base = BaseName(path);
+  if (base.substr(0, 2) == "~$" || base.substr(0, 2) == "._") return true;
+  if (EqualsNoCase(base, ".DS_Store") || EqualsNoCase(base, "Thumbs.db") ||
+      EqualsNoCase(base, "desktop.ini")) {
+    return true;
+  }
+  // Any component named __MACOSX (the resource forks macOS adds to archives).
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t end = path.find_first_of("/\\", start);
+    if (end == std::string_view::npos) end = path.size();
+    if (path.substr(start, end - start) == "__MACOSX") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string DecodeEntryName(std::string_view raw, std::string_view fallback) {
+  if (InvalidUtf8Offset(raw) == std::string_view::npos) return std::string(raw);
+  if (auto cp932 = ToUtf8(raw, "CP932")) return *cp932;
+  return std::string(fallback);
+}
+
+bool EntryNameLess(std::string_view a, std::string_view b) {
+  while (true) {
+    std::size_t a_end = a.find('/');
+    std::size_t b_end = b.find('/');
+    std::string_view a_head = a.substr(0, a_end);
+    std::string_view b_head = b.substr(0, b_end);
+    bool a_file = a_end == std::string_view::npos;
+    bool b_file = b_end == std::string_view::npos;
+    if (a_head != b_head || a_file || b_file) {
+      // A folder's files come before its subfolders, as in WalkFolder.
+      if (a_file != b_file) return a_file;
+      if (a_head != b_head) return a_head < b_head;
+      return false;  // the same file name
+    }
+    a.remove_prefix(a_end + 1);
+    b.remove_prefix(b_end + 1);
+  }
 }
 
 bool IsArchiveName(const std::string& name) { return EndsWithNoCase(name, ".zip"); }
@@ -67,6 +127,10 @@ bool InputWalker::Walk(const std::string& root, const Emit& emit) {
   }
   if (fs::is_directory(status)) return WalkFolder(root, emit);
   if (IsArchiveName(root)) return WalkArchiveFile(root, emit);
+  if (BaseName(root).substr(0, 2) == "~$") {  // a Word lock file, e.g. from a shell glob
+    ++stats_.litter;
+    return true;
+  }
   ++stats_.documents;
   Input input;
   input.name = root;
@@ -118,7 +182,9 @@ bool InputWalker::WalkFolder(const std::string& folder, const Emit& emit) {
       }
       if (!entry.is_regular_file(type_ec)) continue;
       std::string path = entry.path().string();
-      if (IsArchiveName(path)) {
+      if (IsLitterName(path)) {
+        ++stats_.litter;
+      } else if (IsArchiveName(path)) {
         if (!WalkArchiveFile(path, emit)) return false;
       } else if (IsDocumentName(path)) {
         ++stats_.documents;
@@ -167,13 +233,31 @@ bool InputWalker::WalkArchive(const std::string& name, std::string_view bytes, i
 
 bool InputWalker::WalkOpenArchive(const std::string& name, zip_t* archive, int depth,
                                   const Emit& emit) {
+  // Members are taken in name order, as folders are, whatever order the
+  // archive stores them in; names are decoded once (UTF-8, else CP932).
+  std::vector<std::pair<std::string, zip_uint64_t>> members;
   zip_int64_t count = zip_get_num_entries(archive, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
-    const char* raw = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+    auto index = static_cast<zip_uint64_t>(i);
+    const char* raw = zip_get_name(archive, index, ZIP_FL_ENC_RAW);
     if (raw == nullptr) continue;
     std::string member = raw;
     if (member.empty() || member.back() == '/') continue;  // a folder entry
+    if (InvalidUtf8Offset(member) != std::string_view::npos) {
+      const char* guessed = zip_get_name(archive, index, ZIP_FL_ENC_GUESS);
+      member = DecodeEntryName(member, guessed != nullptr ? guessed : "");
+    }
+    members.emplace_back(std::move(member), index);
+  }
+  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
+    return EntryNameLess(a.first, b.first);
+  });
+  for (auto& [member, index] : members) {
     std::string member_name = name + "!" + member;
+    if (IsLitterName(member)) {
+      ++stats_.litter;
+      continue;
+    }
     bool nested = IsArchiveName(member);
     if (!nested && !IsDocumentName(member)) {
       ++stats_.skipped;
@@ -193,7 +277,7 @@ bool InputWalker::WalkOpenArchive(const std::string& name, zip_t* archive, int d
     caps.entry = member;
     caps.max_bytes = limits_.max_member_bytes;
     caps.max_ratio = limits_.max_ratio;
-    auto bytes = docx::ReadZipEntry(archive, static_cast<zip_uint64_t>(i), caps);
+    auto bytes = docx::ReadZipEntry(archive, index, caps);
     if (!bytes) {
       if (!EmitError(member_name, std::move(bytes.error()), emit)) return false;
       continue;

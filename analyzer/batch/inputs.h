@@ -41,7 +41,10 @@ struct Input {
 /// What the walk saw besides documents.
 struct InputStats {
   std::uint64_t documents = 0;  ///< inputs produced (including those with |error|)
-  std::uint64_t skipped = 0;    ///< files that are not .docx/.docm/.dotx/.doc, skipped
+  std::uint64_t skipped = 0;    ///< files that are not contracts by their name, skipped
+  /// Office lock files (~$…) and OS litter (.DS_Store, __MACOSX/, Thumbs.db,
+  /// desktop.ini, ._ AppleDouble files), skipped and counted apart.
+  std::uint64_t litter = 0;
   std::uint64_t archives = 0;   ///< .zip archives opened (nested included)
 };
 
@@ -59,6 +62,20 @@ struct WalkLimits {
 /// .dotx, .dotm, and .doc (read so that it is reported as a legacy file).
 bool IsDocumentName(const std::string& name);
 
+/// Returns whether |path| is an Office lock file (~$…) or operating-system
+/// litter (.DS_Store, Thumbs.db, desktop.ini, ._* AppleDouble files, anything
+/// under a __MACOSX folder): never a contract, never an error.
+bool IsLitterName(std::string_view path);
+
+/// Returns |raw|, a zip entry name, as UTF-8: as it is when it is valid
+/// UTF-8, else decoded as CP932 (Shift-JIS names written by Japanese
+/// Windows), else |fallback| (libzip's CP437 reading).
+std::string DecodeEntryName(std::string_view raw, std::string_view fallback);
+
+/// Returns whether entry name |a| comes before |b| in the order folders are
+/// walked: component by component, the files of a folder before its subfolders.
+bool EntryNameLess(std::string_view a, std::string_view b);
+
 /// Returns whether |name| ends in .zip (case-insensitive).
 bool IsArchiveName(const std::string& name);
 
@@ -72,7 +89,7 @@ class InputWalker {
 
   /// Walks |root| (a file, folder or .zip archive). A plain file named on
   /// the command line is always a document, whatever its extension (it may
-  /// be a renamed .docx); inside folders and archives only document names
+  /// be a renamed .docx) unless it is a lock file; inside folders and archives only document names
   /// count and the rest is skipped. Returns false when |emit| stopped it.
   bool Walk(const std::string& root, const Emit& emit);
 

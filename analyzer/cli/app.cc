@@ -19,6 +19,8 @@ const Command kCommands[] = {
     {"tokens", "Print MeCab tokens of a text, with the legal user dictionary", SetupTokens},
     {"check", "Report missing or weak security clauses", SetupCheck},
     {"diff", "Compare two versions of a contract requirement by requirement", SetupDiff},
+    {"annotate", "Write the findings into a copy of the contract as Word comments and tracked insertions",
+     SetupAnnotate},
 };
 
 }  // namespace

@@ -80,6 +80,22 @@ engine::DocumentReport AnalyseInput(batch::Input&& input, const Analyzer& analyz
                          needs_text);
 }
 
+// Returns the message for a run that found no contract at all: which inputs
+// were searched and what was skipped there, so an empty result is explained.
+std::string NothingFoundMessage(const CheckConfig& config, const report::Summary& summary) {
+  std::string where;
+  for (const std::string& root : config.files) where += (where.empty() ? "" : ", ") + root;
+  if (!config.files_from.empty()) {
+    where += (where.empty() ? "" : ", ") + std::string("the list ") +
+             (config.files_from == "-" ? "on standard input" : config.files_from);
+  }
+  return "clausegap: no contracts found in " + where + " (skipped: other files " +
+         std::to_string(summary.skipped) + ", lock files and OS litter " +
+         std::to_string(summary.litter) +
+         "); contracts are .docx, .docm, .dotx and .dotm files (.doc reported), in folders "
+         "and .zip archives\n";
+}
+
 }  // namespace
 
 int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
@@ -232,6 +248,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   std::signal(SIGINT, old_int);
   std::signal(SIGTERM, old_term);
   summary.skipped = static_cast<int>(stats.skipped);
+  summary.litter = static_cast<int>(stats.litter);
   if (clobber) {
     // The temporary output is discarded with |output_file|: nothing written.
     err << "clausegap: " << clobber->message << '\n';
@@ -249,6 +266,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     return 130;
   }
   printer->End(summary);
+  if (summary.documents == 0) err << NothingFoundMessage(config, summary);
   if (config.summary) {
     // The table joins the report on a terminal-style text report; beside
     // machine-readable output it goes to stderr so the records stay clean.

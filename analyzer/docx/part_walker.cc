@@ -363,30 +363,11 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
     return false;
   }
   if (local == "sym") {
-    const char* code = ns_.Attr(node, Ns::kW, "char");
-    if (code != nullptr) {
-      unsigned value = 0;
-      std::string_view v(code);
-      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value, 16);
-      (void)ptr;
-      if (ec == std::errc() && value > 0 && value < 0x110000 && (value < 0xD800 || value > 0xDFFF)) {
-        std::string text;
-        AppendUtf8(&text, static_cast<char32_t>(value));
-        Text(text);
-      }
-    }
+    Text(SymbolText(ns_.Attr(node, Ns::kW, "char")));
     return false;
   }
   if (local == "fldChar") {
-    const char* type = ns_.Attr(node, Ns::kW, "fldCharType");
-    std::string_view t = type != nullptr ? type : "";
-    if (t == "begin") {
-      fields_.push_back(true);
-    } else if (t == "separate") {
-      if (!fields_.empty()) fields_.back() = false;
-    } else if (t == "end") {
-      if (!fields_.empty()) fields_.pop_back();
-    }
+    UpdateFields(ns_.Attr(node, Ns::kW, "fldCharType"), &fields_);
     return false;
   }
   if (local == "instrText" || local == "delInstrText" || local == "softHyphen" || local == "rt" ||

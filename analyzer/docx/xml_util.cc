@@ -180,6 +180,30 @@ Ns NsScope::Resolve(std::string_view prefix) const {
   return ns;
 }
 
+std::string SymbolText(const char* code) {
+  std::string text;
+  if (code == nullptr) return text;
+  unsigned value = 0;
+  std::string_view v(code);
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value, 16);
+  (void)ptr;
+  if (ec == std::errc() && value > 0 && value < 0x110000 && (value < 0xD800 || value > 0xDFFF)) {
+    AppendUtf8(&text, static_cast<char32_t>(value));
+  }
+  return text;
+}
+
+void UpdateFields(const char* type, std::vector<bool>* fields) {
+  std::string_view t = type != nullptr ? type : "";
+  if (t == "begin") {
+    fields->push_back(true);
+  } else if (t == "separate") {
+    if (!fields->empty()) fields->back() = false;
+  } else if (t == "end") {
+    if (!fields->empty()) fields->pop_back();
+  }
+}
+
 void AppendUtf8(std::string* out, char32_t c) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c));

@@ -66,7 +66,7 @@ const Entry kEnglish[] = {
     {Msg::kKindOther, "another kind of document"},
     {Msg::kSummaryLine,
      "documents {0}, unreadable {1}, failing the gate (--fail-on {2}) {3}, skipped (not "
-     "contracts) {4}, weak findings {5}, waived {6}"},
+     "contracts) {4}, skipped (lock files, OS litter) {7}, weak findings {5}, waived {6}"},
     {Msg::kSummaryUnreadableCode, "  unreadable: {0} {1}"},
     {Msg::kSummaryRequirement, "requirement"},
     {Msg::kSummaryPresent, "present"},

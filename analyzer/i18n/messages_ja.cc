@@ -66,7 +66,7 @@ const Entry kJapanese[] = {
     {Msg::kKindOther, "その他の文書"},
     {Msg::kSummaryLine,
      "文書 {0}件、読み取り不可 {1}件、不合格（--fail-on {2}）{3}件、契約書以外として除外 {4}件、"
-     "不十分 {5}件、免除 {6}件"},
+     "ロックファイル等として除外 {7}件、不十分 {5}件、免除 {6}件"},
     {Msg::kSummaryUnreadableCode, "  読み取り不可: {0} {1}件"},
     {Msg::kSummaryRequirement, "要件"},
     {Msg::kSummaryPresent, "充足"},

@@ -154,6 +154,7 @@ std::string SummaryToJson(const Summary& summary) {
   out["max_warnings"] = summary.max_warnings < 0 ? Json(nullptr) : Json(summary.max_warnings);
   out["waived"] = summary.waived;
   out["skipped"] = summary.skipped;
+  out["litter"] = summary.litter;
   Json requirements = Json::object();
   for (const RequirementCounts& c : summary.requirements) {
     Json counts = Json::object();

@@ -97,7 +97,7 @@ void PrintSummaryTable(const Summary& summary, std::ostream& out, i18n::Lang lan
                       {std::to_string(summary.documents), std::to_string(summary.errors),
                        FailOnName(summary.fail_on), std::to_string(summary.failed),
                        std::to_string(summary.skipped), std::to_string(summary.warnings),
-                       std::to_string(summary.waived)})
+                       std::to_string(summary.waived), std::to_string(summary.litter)})
       << '\n';
   for (const auto& [code, count] : summary.error_codes) {
     out << i18n::Format(lang, Msg::kSummaryUnreadableCode, {code, std::to_string(count)}) << '\n';

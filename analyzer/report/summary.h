@@ -53,6 +53,7 @@ struct Summary {
   int errors = 0;     ///< inputs that could not be read (DocumentReport::ok false)
   int failed = 0;     ///< readable documents that fail the gate at |fail_on|
   int skipped = 0;    ///< files in folders / archives that are not contracts, skipped
+  int litter = 0;     ///< Office lock files (~$…) and OS litter (.DS_Store …), skipped
   int warnings = 0;   ///< weak findings (any severity, not waived) over all documents
   int waived = 0;     ///< gaps accepted by a waiver
   /// Fail the gate when |warnings| exceeds this (--max-warnings); -1: no limit.

@@ -38,7 +38,10 @@ void WriteFile(const fs::path& path, const std::string& bytes) {
 }
 
 // Returns a zip archive holding |entries| (name → bytes).
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+// Names are flagged UTF-8 unless |name_flags| says otherwise (ZIP_FL_ENC_GUESS
+// stores bytes that are not UTF-8 as they are, without the flag).
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries,
+                    zip_flags_t name_flags = ZIP_FL_ENC_UTF_8) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -48,13 +51,13 @@ std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entr
   for (const auto& [name, bytes] : entries) {
     if (bytes.empty()) {  // a folder entry, or an empty file: nothing to hand over
       REQUIRE(zip_file_add(archive, name.c_str(), zip_source_buffer(archive, nullptr, 0, 0),
-                           ZIP_FL_ENC_UTF_8) >= 0);
+                           name_flags) >= 0);
       continue;
     }
     char* copy = static_cast<char*>(std::malloc(bytes.size()));
     std::copy(bytes.begin(), bytes.end(), copy);
     zip_source_t* data = zip_source_buffer(archive, copy, bytes.size(), 1);
-    REQUIRE(zip_file_add(archive, name.c_str(), data, ZIP_FL_ENC_UTF_8) >= 0);
+    REQUIRE(zip_file_add(archive, name.c_str(), data, name_flags) >= 0);
   }
   REQUIRE(zip_close(archive) == 0);
   zip_source_open(buffer);
@@ -131,13 +134,78 @@ TEST_CASE("an archive's members are read in memory, nested archives followed") {
   Walked w = WalkAll(walker, {(dir.path() / "bundle.zip").string()});
   std::string zip = (dir.path() / "bundle.zip").string();
   REQUIRE(w.names.size() == 2);
-  CHECK(w.names[0] == zip + "!contracts/a.docx");
-  CHECK(w.bytes[0] == "member-a");
-  CHECK(w.names[1] == zip + "!inner.zip!x.docx");
-  CHECK(w.bytes[1] == "inner-x");
+  // In folder order: the top level's files (inner.zip) before its folders.
+  CHECK(w.names[0] == zip + "!inner.zip!x.docx");
+  CHECK(w.bytes[0] == "inner-x");
+  CHECK(w.names[1] == zip + "!contracts/a.docx");
+  CHECK(w.bytes[1] == "member-a");
   CHECK(walker.stats().archives == 2);
   CHECK(walker.stats().skipped == 2);
   CHECK(w.errors[0].empty());
+}
+
+TEST_CASE("archive members come in name order, folders after the files beside them") {
+  TempDir dir;
+  WriteFile(dir.path() / "order.zip",
+            MakeZip({{"z.docx", "z"}, {"b/2.docx", "b2"}, {"a.docx", "a"}, {"b/1.docx", "b1"},
+                     {"a/9.docx", "a9"}}));
+  InputWalker walker;
+  Walked w = WalkAll(walker, {(dir.path() / "order.zip").string()});
+  std::vector<std::string> bytes = w.bytes;
+  CHECK(bytes == std::vector<std::string>{"a", "z", "a9", "b1", "b2"});
+  CHECK(EntryNameLess("a.docx", "a/x.docx"));
+  CHECK_FALSE(EntryNameLess("a/x.docx", "a.docx"));
+  CHECK_FALSE(EntryNameLess("same.docx", "same.docx"));
+}
+
+TEST_CASE("Shift-JIS member names without the UTF-8 flag are decoded as CP932") {
+  // 契約書.docx and 委託/覚書.docx as Japanese Windows' zip writes them.
+  const std::string keiyakusho = "\x8c\x5f\x96\xf1\x8f\x91.docx";
+  const std::string itaku_oboegaki = "\x88\xcf\x91\xf5/\x8a\x6f\x8f\x91.docx";
+  TempDir dir;
+  WriteFile(dir.path() / "sjis.zip",
+            MakeZip({{keiyakusho, "k"}, {itaku_oboegaki, "o"}, {"名前.docx", "utf8"}},
+                    ZIP_FL_ENC_GUESS));
+  InputWalker walker;
+  Walked w = WalkAll(walker, {(dir.path() / "sjis.zip").string()});
+  std::string zip = (dir.path() / "sjis.zip").string();
+  REQUIRE(w.names.size() == 3);
+  CHECK(w.names[0] == zip + "!名前.docx");
+  CHECK(w.names[1] == zip + "!契約書.docx");
+  CHECK(w.names[2] == zip + "!委託/覚書.docx");
+  CHECK(w.bytes[2] == "o");
+  // Valid UTF-8 stays as it is; bytes that are neither fall back to libzip.
+  CHECK(DecodeEntryName("名前.docx", "x") == "名前.docx");
+  CHECK(DecodeEntryName(keiyakusho, "x") == "契約書.docx");
+  CHECK(DecodeEntryName("\x80\xff", "fallback") == "fallback");
+}
+
+TEST_CASE("lock files and OS litter are skipped and counted apart from other files") {
+  CHECK(IsLitterName("~$契約書.docx"));
+  CHECK(IsLitterName("dir/.DS_Store"));
+  CHECK(IsLitterName("__MACOSX/contracts/._a.docx"));
+  CHECK(IsLitterName("Thumbs.db"));
+  CHECK(IsLitterName("x/DESKTOP.INI"));
+  CHECK_FALSE(IsLitterName("a.docx"));
+  CHECK_FALSE(IsLitterName("my__MACOSX/a.docx"));
+  TempDir dir;
+  WriteFile(dir.path() / "~$契約書.docx", "lock");
+  WriteFile(dir.path() / ".DS_Store", "ds");
+  WriteFile(dir.path() / "Thumbs.db", "t");
+  WriteFile(dir.path() / "notes.txt", "n");
+  WriteFile(dir.path() / "契約書.docx", "contract");
+  WriteFile(dir.path() / "a.zip", MakeZip({{"__MACOSX/._契約書.docx", "fork"},
+                                           {"sub/~$old.docx", "lock"},
+                                           {"sub/desktop.ini", "i"},
+                                           {"sub/new.docx", "new"}}));
+  InputWalker walker;
+  Walked w = WalkAll(walker, {dir.path().string(), (dir.path() / "~$契約書.docx").string()});
+  REQUIRE(w.names.size() == 2);
+  CHECK(w.bytes[0] == "new");
+  CHECK(w.names[1] == (dir.path() / "契約書.docx").string());
+  CHECK(walker.stats().litter == 7);
+  CHECK(walker.stats().skipped == 1);
+  CHECK(walker.stats().documents == 2);
 }
 
 TEST_CASE("a corrupt archive and a missing path become error inputs; the walk goes on") {

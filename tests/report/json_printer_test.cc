@@ -144,7 +144,7 @@ TEST_CASE("the summary object counts per requirement and names the gate level") 
                                 testing::ErrorReport()},
                                FailOn::kWeak)["summary"];
   CHECK(Keys(summary) ==
-        std::vector<std::string>{"documents", "errors", "failed", "fail_on", "warnings", "max_warnings", "waived", "skipped", "requirements"});
+        std::vector<std::string>{"documents", "errors", "failed", "fail_on", "warnings", "max_warnings", "waived", "skipped", "litter", "requirements"});
   CHECK(summary["documents"] == 3);
   CHECK(summary["errors"] == 1);
   CHECK(summary["failed"] == 1);
