@@ -63,7 +63,8 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 bool IsDocumentName(const std::string& name) {
   return EndsWithNoCase(name, ".docx") || EndsWithNoCase(name, ".docm") ||
          EndsWithNoCase(name, ".dotx") || EndsWithNoCase(name, ".dotm") ||
-         EndsWithNoCase(name, ".doc");
+         EndsWithNoCase(name, ".doc") || EndsWithNoCase(name, ".pdf") ||
+         EndsWithNoCase(name, ".rtf");
 }
 
 bool IsLitterName(std::string_view path) {

@@ -59,7 +59,8 @@ struct WalkLimits {
 };
 
 /// Returns whether |name| has an extension clausegap analyses: .docx, .docm,
-/// .dotx, .dotm, and .doc (read so that it is reported as a legacy file).
+/// .dotx, .dotm, .pdf, and .doc / .rtf (converted with --convert-legacy,
+/// else reported as legacy files).
 bool IsDocumentName(const std::string& name);
 
 /// Returns whether |path| is an Office lock file (~$…) or operating-system

@@ -483,7 +483,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
       related = planner.RelatedArticle(engine::RequirementCues(*analyzer->pack, r.id));
     }
     if (!r.suggestion.empty()) {
-      if (config.suggest_as_revision && r.status == Status::kMissing) {
+      if (config.suggest_as_revision && r.status == Status::kMissing && !r.waived) {
         int article = related >= 0 ? related : planner.LastMainArticle();
         auto it = plans.find(article);
         if (it == plans.end()) {

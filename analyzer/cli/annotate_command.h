@@ -41,8 +41,8 @@ struct AnnotateConfig {
   Lang lang = Lang::kJa;
   /// Author of the comments and insertions (--author). Default: "clausegap".
   std::string author = "clausegap";
-  /// Insert the suggested clause of each missing requirement as a tracked
-  /// insertion (--suggest-as-revision). Default: false.
+  /// Insert the suggested clause of each missing requirement (not waived)
+  /// as a tracked insertion (--suggest-as-revision). Default: false.
   bool suggest_as_revision = false;
   /// Date of the comments and insertions, ISO 8601. Default: now, or
   /// $SOURCE_DATE_EPOCH when set (reproducible output).

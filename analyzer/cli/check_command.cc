@@ -73,7 +73,7 @@ bool WalkNulList(batch::InputWalker& walker, std::istream& list, const batch::In
 
 // Analyses one input. Never throws.
 engine::DocumentReport AnalyseInput(batch::Input&& input, const Analyzer& analyzer,
-                                    tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                    tokenize::Tagger& tagger, const reader::Options& options,
                                     bool needs_text) {
   if (input.error) return ErrorReport(input.name, *input.error);
   return AnalyseDocument({input.name, input.path, input.bytes}, analyzer, tagger, options,
@@ -92,8 +92,8 @@ std::string NothingFoundMessage(const CheckConfig& config, const report::Summary
   return "clausegap: no contracts found in " + where + " (skipped: other files " +
          std::to_string(summary.skipped) + ", lock files and OS litter " +
          std::to_string(summary.litter) +
-         "); contracts are .docx, .docm, .dotx and .dotm files (.doc reported), in folders "
-         "and .zip archives\n";
+         "); contracts are .docx, .docm, .dotx, .dotm, .pdf, .doc and .rtf files, in "
+         "folders and .zip archives\n";
 }
 
 }  // namespace
@@ -184,8 +184,9 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   report::Summary summary;
   summary.fail_on = config.fail_on;
   summary.max_warnings = config.max_warnings;
-  docx::ReadOptions read_options;
+  reader::Options read_options;
   read_options.view = config.view;
+  read_options.convert_legacy = config.convert_legacy;
 
   // The walk runs on the pool's feeder thread; these are read there and, for
   // the progress line, on this thread.
@@ -346,6 +347,10 @@ Runner SetupCheck(CLI::App* sub) {
                   "Colour the text report: auto (terminal and NO_COLOR unset), always or never. "
                   "Default: auto")
       ->check(Checked(report::ParseColorChoice, "WHEN"));
+  CLI::Option* convert_flag = sub->add_flag(
+      "--convert-legacy", raw->convert_legacy,
+      "Convert legacy .doc / .rtf files with LibreOffice (headless, in a temporary directory) "
+      "and check the result. Default: off (or the config's \"convert_legacy\")");
   sub->add_flag("--original", *original,
                 "Evaluate the original text (tracked changes rejected) instead of the text as "
                 "it will be signed");
@@ -398,6 +403,7 @@ Runner SetupCheck(CLI::App* sub) {
     config.color = *report::ParseColorChoice(*color);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;
+    if (convert_flag->count() == 0) config.convert_legacy = project.convert_legacy.value_or(false);
     config.err_is_terminal = isatty(STDERR_FILENO) == 1;
     return RunCheck(config, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1);
   };

@@ -89,6 +89,8 @@ struct CheckConfig {
   report::ColorChoice color = report::ColorChoice::kAuto;
   /// Which text is evaluated (--original: changes rejected). Default: signed.
   model::View view = model::View::kSigned;
+  /// Convert legacy .doc / .rtf with LibreOffice (--convert-legacy). Default: false.
+  bool convert_legacy = false;
 };
 
 /// Returns the exit code of |outcome| (the policy above).

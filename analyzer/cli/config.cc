@@ -150,7 +150,7 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
   if (!root.is_object()) return source->Fail("", "expected an object");
   if (auto keys = source->CheckKeys(root, "", {"rules", "disable", "require", "fail_on", "format",
                                                "max_warnings", "waivers", "waivers_file",
-                                               "lang", "csv_bom"});
+                                               "lang", "csv_bom", "convert_legacy"});
       !keys) {
     return tl::unexpected(keys.error());
   }
@@ -192,6 +192,12 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
       return source->Fail("/max_warnings", "max_warnings must be a whole number ≥ 0");
     }
     config.max_warnings = n.get<int>();
+  }
+  if (root.contains("convert_legacy")) {
+    if (!root["convert_legacy"].is_boolean()) {
+      return source->Fail("/convert_legacy", "convert_legacy must be true or false");
+    }
+    config.convert_legacy = root["convert_legacy"].get<bool>();
   }
   if (root.contains("waivers")) {
     auto waivers = ParseWaivers(*source, root["waivers"], "/waivers");

@@ -49,6 +49,7 @@ struct ProjectConfig {
   std::optional<int> max_warnings;
   std::optional<i18n::Lang> lang;   ///< "lang": "ja" | "en" (--lang default)
   std::optional<bool> csv_bom;      ///< "csv_bom": true | false (--csv-bom default)
+  std::optional<bool> convert_legacy;  ///< "convert_legacy": true converts .doc / .rtf
   std::vector<Waiver> waivers;      ///< inline "waivers" plus those of "waivers_file"
   std::string waivers_file;         ///< the "waivers_file" read, resolved; "" for none
 };

@@ -37,7 +37,7 @@ int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   tokenize::Tagger tagger(analyzer->model);
-  docx::ReadOptions options;
+  reader::Options options;
   options.view = config.view;
 
   // Both versions are read even when the first fails, so that one run names

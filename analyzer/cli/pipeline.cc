@@ -46,6 +46,25 @@ engine::DocumentReport ErrorReport(const std::string& name, const Error& error) 
   return report;
 }
 
+namespace {
+
+// Sets Evidence::page from the block it cites (PDFs know their pages).
+void FillPages(const model::Document& document, engine::DocumentReport* report) {
+  auto fill = [&](std::vector<engine::Evidence>& list) {
+    for (engine::Evidence& e : list) {
+      if (e.page < 0 && e.block >= 0 && e.block < static_cast<int>(document.blocks.size())) {
+        e.page = document.blocks[static_cast<std::size_t>(e.block)].page;
+      }
+    }
+  };
+  for (engine::RequirementResult& r : report->requirements) {
+    fill(r.evidence);
+    for (engine::ElementResult& element : r.elements) fill(element.evidence);
+  }
+}
+
+}  // namespace
+
 void Fingerprint(const DocumentSource& source, engine::DocumentReport* report) {
   if (source.path.empty()) {
     report->sha256 = Sha256Hex(source.bytes);
@@ -59,10 +78,9 @@ void Fingerprint(const DocumentSource& source, engine::DocumentReport* report) {
 }
 
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
-                                       tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                       tokenize::Tagger& tagger, const reader::Options& options,
                                        bool with_text) {
-  auto document = source.path.empty() ? docx::ReadDocxBytes(source.bytes, source.name, options)
-                                      : docx::ReadDocx(source.path, options);
+  auto document = reader::ReadDocument(source.name, source.path, source.bytes, options);
   if (!document) {
     engine::DocumentReport report = ErrorReport(source.name, document.error());
     Fingerprint(source, &report);
@@ -74,6 +92,8 @@ engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analy
     report.file = source.name;
     report.kind = classify::KindId(classify::Classify(structure));
     Fingerprint(source, &report);
+    report.converted_from = document->converted_from;
+    FillPages(*document, &report);
     if (with_text) report.text = report::ContractText(structure);
     return report;
   } catch (const std::exception& e) {

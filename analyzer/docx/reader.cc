@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/file.h"
 #include "docx/numbering.h"
 #include "docx/part_walker.h"
 #include "docx/styles.h"
@@ -315,30 +316,9 @@ Expected<model::Document> ReadDocxBytes(std::string_view bytes, const std::strin
 }
 
 Expected<model::Document> ReadDocx(const std::string& path, const ReadOptions& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return MakeError(ErrorCode::kIo, path + ": is a directory");
-  }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
-  std::string bytes;
-  char buffer[64 * 1024];
-  while (true) {
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-    if (n > 0) {
-      if (bytes.size() + n > options.limits.max_package_bytes) {
-        return MakeError(ErrorCode::kTooLarge, path + ": file larger than " +
-                                                   std::to_string(options.limits.max_package_bytes >> 20) +
-                                                   " MiB");
-      }
-      bytes.append(buffer, n);
-    }
-    if (n < sizeof buffer) {
-      if (std::ferror(file.get())) return MakeError(ErrorCode::kIo, path + ": read error: " + std::strerror(errno));
-      break;
-    }
-  }
-  return ReadDocxBytes(bytes, path, options);
+  auto bytes = ReadFileCapped(path, options.limits.max_package_bytes);
+  if (!bytes) return tl::unexpected(bytes.error());
+  return ReadDocxBytes(*bytes, path, options);
 }
 
 }  // namespace clausegap::docx

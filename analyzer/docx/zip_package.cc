@@ -65,7 +65,8 @@ Expected<void> SniffPackage(std::string_view bytes, const std::string& name) {
     }
     return MakeError(ErrorCode::kLegacyDoc,
                      name + ": legacy Word 97-2003 .doc (OLE compound file); "
-                            "save it as .docx first");
+                            "save it as .docx first, or check it with --convert-legacy "
+                            "(needs LibreOffice)");
   }
   if (bytes.size() < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
     return MakeError(ErrorCode::kNotZip, name + ": not a .docx file (not a zip archive)");

@@ -123,6 +123,9 @@ struct DocumentReport {
   /// "memorandum", "data-processing", "terms", "employment", "other");
   /// empty when not classified.
   std::string kind;
+  /// "doc" / "rtf" when LibreOffice converted the file before it was read
+  /// (--convert-legacy); empty otherwise.
+  std::string converted_from;
   /// The contract's sentences in reading order; filled only when the
   /// printer asks for them (Printer::NeedsText), else empty.
   std::vector<Passage> text;

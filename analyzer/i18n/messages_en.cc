@@ -25,6 +25,8 @@ const Entry kEnglish[] = {
     {Msg::kReasonElementMissing, "essential element missing: {0}"},
     {Msg::kOutsideArticles, "(outside articles)"},
     {Msg::kTextOutsideArticles, "text outside articles"},
+    {Msg::kPageSuffix, ", p. {0}"},
+    {Msg::kConvertedFrom, " (.{0} converted to .docx with LibreOffice before reading)"},
     {Msg::kReason, "Reason"},
     {Msg::kEvidence, "Evidence"},
     {Msg::kSuggestion, "Suggested clause"},

@@ -26,6 +26,8 @@ const Entry kJapanese[] = {
     {Msg::kReasonElementMissing, "必須の要素を欠く: {0}"},
     {Msg::kOutsideArticles, "（条項外）"},
     {Msg::kTextOutsideArticles, "条項外の本文"},
+    {Msg::kPageSuffix, "（{0}頁）"},
+    {Msg::kConvertedFrom, "（.{0} を LibreOffice で .docx に変換して読み取り）"},
     {Msg::kReason, "理由"},
     {Msg::kEvidence, "根拠"},
     {Msg::kSuggestion, "修正案"},

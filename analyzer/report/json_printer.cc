@@ -75,6 +75,7 @@ Json EvidenceToJson(const std::vector<engine::Evidence>& evidence) {
     item["label"] = e.label;
     item["heading"] = e.heading;
     item["text"] = e.text;
+    if (e.page > 0) item["page"] = e.page;  // PDFs only
     list.push_back(std::move(item));
   }
   return list;
@@ -133,6 +134,7 @@ std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJ
   doc["gate_text"] = std::string(i18n::Text(
       lang, !report.ok ? i18n::Msg::kGateUnreadable
                        : FailsGate(report, options.fail_on) ? i18n::Msg::kGateFail : i18n::Msg::kGatePass));
+  if (!report.converted_from.empty()) doc["converted_from"] = report.converted_from;
   Json requirements = Json::array();
   if (report.ok) {
     for (const engine::RequirementResult& r : report.requirements) {

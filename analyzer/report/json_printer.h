@@ -46,6 +46,7 @@
 //          "reasons_text": [string],         // the reasons in the report's language
 //          "message": null | string,         // the whole finding in the report's language
 //          "bound": string}]}],              // the party the clause binds; "" unknown
+//    (a document converted by --convert-legacy also has "converted_from": "doc" | "rtf")
 //    "summary": {
 //      "documents": int,                     // inputs
 //      "errors": int,                        // inputs with status "error"
@@ -65,7 +66,8 @@
 //
 //   Evidence = {"label": string,             // "第5条第2項"; "" outside articles
 //               "heading": string,           // "再委託の禁止" (no brackets); may be ""
-//               "text": string}              // the sentence, exactly as in the document
+//               "text": string,              // the sentence, exactly as in the document
+//               "page": int}                 // only for PDFs: the 1-based page
 //
 // Not thread-safe; one per run.
 #ifndef CLAUSEGAP_REPORT_JSON_PRINTER_H_

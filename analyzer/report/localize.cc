@@ -58,7 +58,9 @@ std::string KindNotice(Lang lang, std::string_view kind_id) {
 std::string PlaceText(Lang lang, const engine::Evidence& e) {
   std::string out = e.label;
   if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return out.empty() ? std::string(i18n::Text(lang, Msg::kOutsideArticles)) : out;
+  if (out.empty()) out = i18n::Text(lang, Msg::kOutsideArticles);
+  if (e.page > 0) out += i18n::Format(lang, Msg::kPageSuffix, {std::to_string(e.page)});  // PDFs
+  return out;
 }
 
 std::string JoinList(Lang lang, const std::vector<std::string>& list) {

@@ -30,7 +30,8 @@ bool KindCovered(std::string_view kind_id);
 /// The notice for a document of a kind the catalogue does not cover; "" when covered.
 std::string KindNotice(Lang lang, std::string_view kind_id);
 
-/// "第8条（再委託の禁止）", "第8条", or 「（条項外）」 for text outside articles.
+/// "第8条（再委託の禁止）", "第8条", or 「（条項外）」 for text outside articles;
+/// for a PDF the page follows (「（3頁）」 / ", p. 3").
 std::string PlaceText(Lang lang, const engine::Evidence& evidence);
 /// The distinct places of |evidence| joined with the language's separator.
 std::string PlacesText(Lang lang, const std::vector<engine::Evidence>& evidence);

@@ -170,6 +170,9 @@ void TextPrinter::Document(const engine::DocumentReport& report) {
   if (documents_++ > 0) out_ << '\n';
   std::string header = report.file;
   if (!report.title.empty()) header += " — " + report.title;
+  if (!report.converted_from.empty()) {
+    header += i18n::Format(lang, Msg::kConvertedFrom, {report.converted_from});
+  }
   out_ << Paint(header, kBold) << '\n';
   if (!report.ok) {
     out_ << "  " << Paint("✗ " + std::string(i18n::Text(lang, Msg::kCouldNotBeRead)), kRed);

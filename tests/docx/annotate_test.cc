@@ -300,6 +300,37 @@ TEST_CASE("a block outside the main part is annotated on the first paragraph") {
   CHECK(after.comments[0].anchor_text == "契約書");
 }
 
+TEST_CASE("another prefix for the WordprocessingML namespace is written as the part uses it") {
+  // Some generators bind the namespace to "ns0:" (or make it the default).
+  const std::string decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  std::string document = decl +
+      "<ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><ns0:body>"
+      "<ns0:p><ns0:r><ns0:t>業務委託契約書</ns0:t></ns0:r></ns0:p>"
+      "<ns0:p><ns0:r><ns0:t>乙は再委託しない。</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>";
+  std::string bytes =
+      testing::ZipBuilder()
+          .Add("[Content_Types].xml",
+               decl + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                      "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>")
+          .Add("_rels/.rels",
+               decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                      "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")
+          .Add("word/document.xml", document)
+          .Build();
+  docx::Annotations annotations;
+  annotations.comments.push_back(Comment(1, 0, std::string("乙は").size(), "x"));
+  docx::AnnotatedPackage out = Annotate(bytes, annotations);
+  CHECK(out.placements == std::vector<docx::Placement>{docx::Placement::kExact});
+  auto entries = Entries(out.bytes);
+  CHECK(entries["word/document.xml"].data.find("<ns0:commentRangeStart ns0:id=\"0\"/>") != std::string::npos);
+  // No relationships part before: one is created.
+  CHECK(entries.count("word/_rels/document.xml.rels") == 1);
+  model::Document after = Read(out.bytes);
+  REQUIRE(after.comments.size() == 1);
+  CHECK(after.comments[0].anchor_text == "乙は");
+}
+
 TEST_CASE("unreadable packages give the reader's errors") {
   model::Document document;
   auto out = docx::AnnotateDocx("not a zip", "x.docx", document, {});

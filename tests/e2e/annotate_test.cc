@@ -157,6 +157,26 @@ TEST_CASE("annotate on every sample: comments on the evidence, insertions check 
   }
 }
 
+TEST_CASE("inserted articles are numbered the contract's way") {
+  e2e::ScratchDir dir;
+  // Typed ASCII numbers, typed kanji numbers, Word numbering (第%1条).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"nda-gaps", {"|第9条の2（再委託の禁止・制限）", "|第9条の3（漏えい等の事故発生時の報告）"}},
+      {"data-entry", {"|第十四条の二（監査・立入検査・報告徴収）", "|第十四条の三（従業者の監督・教育）"}},
+      {"auto-numbering", {"第16条|（法令遵守）", "第17条|（保管場所・保存期間）"}},
+  };
+  for (const auto& [name, headings] : cases) {
+    CAPTURE(name);
+    const std::string output = (dir.path() / (name + ".docx")).string();
+    REQUIRE(e2e::RunClausegap({"annotate", e2e::SamplePath(name), "-o", output, "--suggest-as-revision"}).exit_code == 0);
+    std::vector<std::string> lines = LabelsAndTexts(Json({"extract", "--format", "json", output}));
+    for (const std::string& heading : headings) {
+      CAPTURE(heading);
+      CHECK(std::find(lines.begin(), lines.end(), heading) != lines.end());
+    }
+  }
+}
+
 TEST_CASE("annotate options: language, severities, author, no insertions by default") {
   e2e::ScratchDir dir;
   const std::string input = e2e::SamplePath("nda-gaps");
@@ -206,9 +226,30 @@ TEST_CASE("annotate never overwrites its input and leaves nothing behind on erro
   CHECK(left == std::vector<std::string>{"broken.docx", "contract.docx", "link.docx", "symlink.docx"});
 }
 
+// A LibreOffice Basic module: opens a document hidden, accepts every tracked
+// change and saves it as .docx.
+const char* const kAcceptAllModule = R"(<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub AcceptAll(sIn As String, sOut As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), &quot;_blank&quot;, 0, load())
+  oDispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  oDispatcher.executeDispatch(oDoc.getCurrentController().getFrame(), &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Dim store(0) As New com.sun.star.beans.PropertyValue
+  store(0).Name = &quot;FilterName&quot;
+  store(0).Value = &quot;MS Word 2007 XML&quot;
+  oDoc.storeToURL(ConvertToURL(sOut), store())
+  oDoc.close(True)
+End Sub
+</script:module>
+)";
+
 // One lean validation by independent readers: python-docx (python3-docx)
 // and a LibreOffice PDF export (libreoffice-writer-nogui, poppler-utils).
-TEST_CASE("the annotated file opens in python-docx and converts to PDF in LibreOffice") {
+TEST_CASE("the annotated file opens in python-docx, converts to PDF in LibreOffice and survives accept-all") {
   e2e::ScratchDir dir;
   const std::string input = e2e::SamplePath("nda-gaps");
   const fs::path output = dir.path() / "nda-gaps-reviewed.docx";
@@ -247,6 +288,33 @@ TEST_CASE("the annotated file opens in python-docx and converts to PDF in LibreO
   CHECK(text.out.find("秘密保持契約書") != std::string::npos);
   CHECK(text.out.find("条の 2（再委託の禁止・制限）") != std::string::npos);
   CHECK(text.out.find("乙は、甲の書面による事前の承諾を得た場合を除き") != std::string::npos);
+
+  // Accept every change in LibreOffice and save as .docx: the clauses are
+  // now plain text, and check still finds them present. The conversion above
+  // created the profile; its Standard library gets a one-macro Module1.
+  const fs::path module = dir.path() / "profile" / "user" / "basic" / "Standard" / "Module1.xba";
+  REQUIRE(fs::exists(module.parent_path() / "script.xlb"));
+  REQUIRE(e2e::WriteFileBytes(module, kAcceptAllModule));
+  const fs::path accepted = dir.path() / "accepted.docx";
+  e2e::RunResult accept = e2e::RunCommand(
+      {"soffice", "-env:UserInstallation=" + profile, "--headless",
+       "macro:///Standard.Module1.AcceptAll(\"" + output.string() + "\",\"" + accepted.string() + "\")"},
+      300);
+  INFO(accept.out, accept.err);
+  REQUIRE(accept.exit_code == 0);
+  REQUIRE(fs::exists(accepted));
+  const json extract = Json({"extract", "--format", "json", accepted.string()});
+  CHECK(extract["revisions"].empty());
+  CHECK(extract["comments"].size() == 10);
+  for (const char* view : {"--no-config", "--original"}) {
+    const json report = Json({"check", "--format", "json", "--fail-on", "never", view, accepted.string()});
+    std::map<std::string, std::string> statuses = Statuses(report);
+    for (const char* id : {"redelegation", "breach-notification", "security-measures", "audit", "compliance",
+                           "termination-for-breach", "data-location"}) {
+      CAPTURE(id);
+      CHECK(statuses[id] == "present");
+    }
+  }
 }
 
 }  // namespace
