@@ -1,5 +1,7 @@
 #include "docx/part_walker.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstring>
 #include <utility>
@@ -59,7 +61,7 @@ int PartWalker::AddRevision(RevisionKind kind, pugi::xml_node node, bool attach)
 
 void PartWalker::Text(std::string_view text) {
   if (text.empty() || suppress_ > 0) return;
-  if (!fields_.empty() && fields_.back()) return;  // a field instruction, not text
+  if (InFieldInstruction()) return;  // a field instruction, not text
   if (!hidden_runs_.empty() && hidden_runs_.back()) return;
   Para* para = Current();
   if (para == nullptr) return;
@@ -293,6 +295,52 @@ void PartWalker::ReadParagraphProperties(pugi::xml_node ppr) {
   }
 }
 
+bool PartWalker::InFieldInstruction() const {
+  // A field nested in another field's instruction (an IF holding a
+  // MERGEFIELD) is part of that instruction, its result included.
+  return std::find(fields_.begin(), fields_.end(), true) != fields_.end();
+}
+
+namespace {
+
+// Returns the namespace URI bound to |prefix| at |node|, or null.
+const char* NamespaceUriOf(pugi::xml_node node, std::string_view prefix) {
+  std::string attribute = "xmlns:" + std::string(prefix);
+  for (; node; node = node.parent()) {
+    if (pugi::xml_attribute a = node.attribute(attribute.c_str())) return a.value();
+  }
+  return nullptr;
+}
+
+// The namespaces whose markup clausegap reads (or safely looks through for
+// w: text): the ECMA / ISO OOXML ones, Word's own extensions and VML.
+bool UnderstoodNamespace(std::string_view uri) {
+  for (std::string_view known : {"http://schemas.openxmlformats.org/", "http://purl.oclc.org/ooxml/",
+                                 "http://schemas.microsoft.com/office/word/",
+                                 "http://schemas.microsoft.com/office/drawing/",
+                                 "urn:schemas-microsoft-com:"}) {
+    if (uri.substr(0, known.size()) == known) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool PartWalker::ChoiceUnderstood(pugi::xml_node choice) const {
+  std::string_view requires_list = choice.attribute("Requires").value();
+  while (!requires_list.empty()) {
+    std::size_t space = requires_list.find_first_of(" \t\r\n");
+    std::string_view prefix = requires_list.substr(0, space);
+    if (!prefix.empty()) {
+      const char* uri = NamespaceUriOf(choice, prefix);
+      if (uri == nullptr || !UnderstoodNamespace(uri)) return false;
+    }
+    if (space == std::string_view::npos) break;
+    requires_list.remove_prefix(space + 1);
+  }
+  return true;
+}
+
 // Returns whether to descend into |node|; fills |frame| with the exit action.
 bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
   frame->ns_count = ns_.Push(node);
@@ -305,10 +353,11 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
   }
   if (ns == Ns::kMc) {
     if (local == "Choice" || local == "Fallback") {
-      // One branch of mc:AlternateContent only: the first Choice, else Fallback.
+      // One branch of mc:AlternateContent only: the first Choice whose
+      // Requires namespaces are understood, else the Fallback.
       pugi::xml_node chosen;
       for (pugi::xml_node c = node.parent().first_child(); c; c = c.next_sibling()) {
-        if (ns_.Is(c, Ns::kMc, "Choice")) {
+        if (ns_.Is(c, Ns::kMc, "Choice") && ChoiceUnderstood(c)) {
           chosen = c;
           break;
         }
@@ -342,7 +391,7 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
     return false;
   }
   if (local == "t" || local == "delText") {
-    if (suppress_ == 0 && (fields_.empty() || !fields_.back())) {
+    if (suppress_ == 0 && !InFieldInstruction()) {
       std::string text;
       AppendNodeText(node, &text);
       Text(text);

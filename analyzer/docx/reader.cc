@@ -42,25 +42,6 @@ bool TypeIs(std::string_view type, std::string_view kind) {
          type[type.size() - kind.size() - 1] == '/';
 }
 
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto hex = [](char c) {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
 
 // Resolves |target| relative to the folder of |source| ("" for the package
 // root); returns the part name without a leading '/', or "" if it escapes.
@@ -177,6 +158,11 @@ class Reader {
 };
 
 Expected<model::Document> Reader::Run() {
+  if (!package_->Has("[Content_Types].xml")) {
+    return MakeError(ErrorCode::kNoMainPart,
+                     name_ + ": [Content_Types].xml is missing: not a valid OOXML package "
+                             "(Word refuses it too)");
+  }
   auto package_rels = LoadRels("");
   if (!package_rels) return tl::unexpected(package_rels.error());
   if (!package_->Has("_rels/.rels")) {

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "base/encoding.h"
+
 namespace clausegap::docx {
 namespace {
 
@@ -88,6 +90,27 @@ int TreeDepth(const pugi::xml_document& doc, int limit) {
   return max_depth;
 }
 
+// Returns the encoding named by the XML declaration at the start of
+// |bytes| (after a UTF-8 byte-order mark), or "" when none is named.
+std::string_view DeclaredEncoding(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  std::string_view declaration = bytes.substr(0, bytes.find("?>"));
+  std::size_t at = declaration.find("encoding");
+  if (at == std::string_view::npos) return {};
+  at = declaration.find_first_of("\"'", at);
+  if (at == std::string_view::npos) return {};
+  std::size_t close = declaration.find(declaration[at], at + 1);
+  if (close == std::string_view::npos) return {};
+  return declaration.substr(at + 1, close - at - 1);
+}
+
+bool IsUtf8Name(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  return lower == "utf-8" || lower == "utf8";
+}
+
 }  // namespace
 
 Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::string& part_name,
@@ -104,6 +127,20 @@ Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::s
     if (problem == "depth") {
       return MakeError(ErrorCode::kTooLarge, file + ": XML nesting deeper than " +
                                                  std::to_string(max_depth) + " in " + part_name);
+    }
+    // A part is UTF-8 unless it starts as UTF-16: another declared encoding
+    // or bytes that are not UTF-8 make a package Word refuses, and reading
+    // it anyway would analyse text that is not the document's.
+    if (std::string_view declared = DeclaredEncoding(bytes);
+        !declared.empty() && !IsUtf8Name(declared) && bytes.substr(0, 2) != std::string_view("<\0", 2)) {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": " + part_name + " declares the encoding \"" + std::string(declared) +
+                           "\"; OOXML parts are UTF-8 or UTF-16 (refused, as Word refuses it)");
+    }
+    if (std::size_t bad = InvalidUtf8Offset(bytes); bad != std::string_view::npos) {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": invalid UTF-8 in " + part_name + " at offset " +
+                           std::to_string(bad) + " (refused, as Word refuses it)");
     }
   }
   // parse_ws_pcdata_single keeps <w:t> </w:t>; parse_doctype lets us see a
