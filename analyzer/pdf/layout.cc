@@ -13,6 +13,8 @@ namespace {
 struct Line {
   std::string text;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int words = 1;
+  bool tabular = false;  // a wide gap after its second word or later: a table row
   double height() const { return y1 - y0; }
 };
 
@@ -72,26 +74,67 @@ std::string Joiner(std::string_view left, std::string_view right, double gap, do
   return gap > threshold * height ? " " : "";
 }
 
-// Groups |page|'s words into lines, in reading order.
+// Groups |page|'s words into lines, top to bottom and each left to right.
+// The order is taken from the geometry rather than from the PDF library's
+// text flows: those put a column of list labels (一, 二, ３) apart from the
+// items they number, while contracts are laid out in one column.
 std::vector<Line> Lines(const Page& page) {
-  std::vector<Line> lines;
+  std::vector<const Word*> words;
   for (const Word& w : page.words) {
-    if (w.text.empty()) continue;
-    double h = std::max(w.y1 - w.y0, 0.1);
-    if (!lines.empty()) {
-      Line& line = lines.back();
-      double overlap = std::min(line.y1, w.y1) - std::max(line.y0, w.y0);
-      bool same_line = overlap >= 0.5 * std::min(line.height(), h) && w.x0 >= line.x1 - 0.5 * h;
-      if (same_line) {
-        line.text += Joiner(line.text, w.text, w.x0 - line.x1, std::max(line.height(), h));
-        line.text += w.text;
-        line.x1 = std::max(line.x1, w.x1);
-        line.y0 = std::min(line.y0, w.y0);
-        line.y1 = std::max(line.y1, w.y1);
-        continue;
+    if (!w.text.empty()) words.push_back(&w);
+  }
+  std::stable_sort(words.begin(), words.end(),
+                   [](const Word* a, const Word* b) { return a->y0 < b->y0; });
+  struct Group {
+    double y0, y1;
+    std::vector<const Word*> words;
+  };
+  std::vector<Group> groups;
+  for (const Word* w : words) {
+    double h = std::max(w->y1 - w->y0, 0.1);
+    Group* home = nullptr;
+    // Only the latest groups can still overlap a word that starts lower.
+    for (auto it = groups.rbegin(); it != groups.rend() && it->y1 > w->y0; ++it) {
+      double overlap = std::min(it->y1, w->y1) - std::max(it->y0, w->y0);
+      if (overlap >= 0.5 * std::min(it->y1 - it->y0, h)) {
+        home = &*it;
+        break;
       }
     }
-    lines.push_back(Line{w.text, w.x0, w.y0, w.x1, w.y1});
+    if (home == nullptr) {
+      groups.push_back(Group{w->y0, w->y1, {}});
+      home = &groups.back();
+    }
+    home->y0 = std::min(home->y0, w->y0);
+    home->y1 = std::max(home->y1, w->y1);
+    home->words.push_back(w);
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const Group& a, const Group& b) { return a.y0 < b.y0; });
+  std::vector<Line> lines;
+  lines.reserve(groups.size());
+  for (Group& group : groups) {
+    std::stable_sort(group.words.begin(), group.words.end(),
+                     [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    Line line;
+    for (const Word* w : group.words) {
+      if (line.text.empty()) {
+        line = Line{w->text, w->x0, w->y0, w->x1, w->y1};
+        continue;
+      }
+      double height = std::max(line.height(), w->y1 - w->y0);
+      double gap = w->x0 - line.x1;
+      // A gap of two characters after a label (２, (1), 第1条) is a tab; one
+      // later in the line separates table cells.
+      if (line.words > 1 && gap > 2 * height) line.tabular = true;
+      ++line.words;
+      line.text += Joiner(line.text, w->text, gap, height);
+      line.text += w->text;
+      line.x1 = std::max(line.x1, w->x1);
+      line.y0 = std::min(line.y0, w->y0);
+      line.y1 = std::max(line.y1, w->y1);
+    }
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -236,7 +279,8 @@ std::vector<Paragraph> LayoutParagraphs(const std::vector<Page>& pages) {
         bool full = previous->x1 >= previous_right - 1.5 * h;
         bool same_page = previous_page == p;
         bool close = !same_page || line->y0 - previous->y1 <= 1.2 * h;
-        joins = full && close && !StartsWithMarker(line->text);
+        joins = full && close && !previous->tabular && !line->tabular &&
+                !StartsWithMarker(line->text);
       }
       if (joins) {
         Paragraph& paragraph = out.back();

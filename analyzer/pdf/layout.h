@@ -1,13 +1,14 @@
 // From positioned words to paragraphs: the page-geometry half of reading a
 // PDF, kept free of poppler so that it can be tested on plain values.
 //
-// Words come in the reading order the PDF library found; they are grouped
-// into lines by their vertical extent, running headers, footers and page
+// Words are grouped into lines by their vertical extent and read top to
+// bottom, each line left to right (contracts are set in one column); running headers, footers and page
 // numbers are dropped, and lines are joined into paragraphs the way Japanese
 // text wraps: with nothing between the lines, unless both sides are Latin
 // letters or digits. A line that stops short of the right margin ends a
 // paragraph; so does a line that opens with a clause marker (第N条, ２, (1),
-// ①, 一、, ア …) or a wide vertical gap. A paragraph runs on across a page
+// ①, 一、, ア …) or a wide vertical gap, and a table row (a line with a
+// wide gap after its second word) stands alone. A paragraph runs on across a page
 // break when the last line of the page is full. Pure functions, thread-safe.
 #ifndef CLAUSEGAP_PDF_LAYOUT_H_
 #define CLAUSEGAP_PDF_LAYOUT_H_
@@ -25,7 +26,7 @@ struct Word {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-/// One page: its size and its words in reading order.
+/// One page: its size and its words (in any order).
 struct Page {
   double width = 0;
   double height = 0;

@@ -1,5 +1,5 @@
 // Reads a PDF contract with a text layer into the document model, through
-// poppler's C++ API: words in poppler's reading order, laid out into
+// poppler's C++ API: its words, read top to bottom and left to right, laid out into
 // paragraphs by pdf/layout.h, one kParagraph block per paragraph with its page.
 //
 // A hostile PDF must neither crash nor stall a batch: by default poppler runs

@@ -63,6 +63,26 @@ TEST_CASE("wrapped lines join without spaces; short lines and markers end paragr
   CHECK(paragraphs[0].page == 1);
 }
 
+TEST_CASE("lines are read by position, whatever order the words come in") {
+  // As poppler gives a numbered list: the column of labels after the first
+  // item's text, then the other items.
+  std::vector<Word> words = {Wide("一", 72, 100), Wide("発送物の封入", 102, 100),
+                             Wide("二十六", 72, 118), Wide("五", 72, 136),
+                             Wide("会員情報の変更の受付", 142, 118), Wide("申込書の受付", 102, 136)};
+  CHECK(Texts(LayoutParagraphs({A4(words)})) ==
+        std::vector<std::string>{"一 発送物の封入", "二十六 会員情報の変更の受付", "五 申込書の受付"});
+}
+
+TEST_CASE("a table row stands alone") {
+  // A full-width row of three cells, then a full line of text.
+  std::vector<Word> words = {Wide("項目", 72, 100), Wide("内容", 132, 100), Wide("期限は三十日とする", 412, 100),
+                             Wide("乙は、前項の表に定める期限までに、その内容を書面に記載して甲に報告しなければならない。", 72, 118),
+                             Wide("以上", 72, 136)};
+  CHECK(Texts(LayoutParagraphs({A4(words)})) ==
+        std::vector<std::string>{"項目 内容 期限は三十日とする",
+                                 "乙は、前項の表に定める期限までに、その内容を書面に記載して甲に報告しなければならない。以上"});
+}
+
 TEST_CASE("close wide characters get no space; Latin words keep theirs") {
   std::vector<Word> words = {Wide("受託", 72, 100), Wide("者は", 93, 100),
                              Word{"ISO", 200, 100, 218, 110}, Word{"27001", 221, 100, 250, 110}};
