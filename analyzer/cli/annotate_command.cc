@@ -1,7 +1,5 @@
 #include "cli/annotate_command.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -14,10 +12,13 @@
 
 #include "base/file.h"
 #include "batch/atomic_file.h"
+#include "cli/flags.h"
+#include "cli/output_guard.h"
 #include "cli/pipeline.h"
 #include "docx/annotate.h"
 #include "docx/reader.h"
 #include "engine/rule_pack.h"
+#include "i18n/messages.h"
 #include "structure/structure.h"
 #include "text/normalize.h"
 #include "text/numerals.h"
@@ -34,105 +35,55 @@ using engine::Severity;
 using engine::Status;
 
 // ---------------------------------------------------------------------------
-// Every text annotate writes, per language, in one place (to move into the
-// message catalogue as it is).
+// Every text annotate writes, from the message catalogue (i18n/).
 class Wording {
  public:
-  explicit Wording(Lang lang) : ja_(lang == Lang::kJa) {}
+  explicit Wording(i18n::Lang lang) : lang_(lang) {}
 
+  std::string Text(i18n::Msg key) const { return std::string(i18n::Text(lang_, key)); }
+  std::string Format(i18n::Msg key, std::initializer_list<std::string_view> args) const {
+    return i18n::Format(lang_, key, args);
+  }
   std::string StatusName(Status status) const {
     switch (status) {
-      case Status::kPresent: return ja_ ? "充足" : "present";
-      case Status::kWeak: return ja_ ? "不十分" : "weak";
-      case Status::kMissing: return ja_ ? "規定なし" : "missing";
+      case Status::kPresent: return Text(i18n::Msg::kStatusPresent);
+      case Status::kWeak: return Text(i18n::Msg::kStatusWeak);
+      case Status::kMissing: return Text(i18n::Msg::kStatusMissing);
     }
     return {};
   }
   std::string SeverityName(Severity severity) const {
-    if (severity == Severity::kRequired) return ja_ ? "必須" : "required";
-    return ja_ ? "推奨" : "recommended";
+    return Text(severity == Severity::kRequired ? i18n::Msg::kSeverityRequired : i18n::Msg::kSeverityRecommended);
   }
   // "【clausegap】再委託の禁止・制限（必須）：不十分"
   std::string Finding(const RequirementResult& r) const {
-    if (ja_) return "【clausegap】" + r.title + "（" + SeverityName(r.severity) + "）：" + StatusName(r.status);
-    return "[clausegap] " + r.title + " (" + r.id + ", " + SeverityName(r.severity) + "): " + StatusName(r.status);
+    return Format(i18n::Msg::kAnnotateFinding, {r.title, SeverityName(r.severity), StatusName(r.status)});
   }
-  std::string Reason(const std::string& reason) const { return (ja_ ? "・" : "- ") + reason; }
-  std::string NoClause(const RequirementResult& r) const {
-    if (ja_) return "・本契約には「" + r.title + "」に関する条項が見当たりません。";
-    return "- The contract has no clause on " + r.title + ".";
-  }
-  std::string Pending(const std::string& message) const {
-    return (ja_ ? "・変更履歴：" : "- Pending revision: ") + message;
-  }
-  std::string Waived(const std::string& reason) const {
-    return ja_ ? "（免除済み：" + reason + "）" : "(waived: " + reason + ")";
-  }
-  std::string Suggestion(const std::string& text) const { return (ja_ ? "修正案：" : "Suggested clause: ") + text; }
-  std::string Inserted(const std::string& where) const {
-    return ja_ ? "修正案を変更履歴（挿入）として" + where + "に追加しました。"
-               : "The suggested clause is inserted as a tracked change " + where + ".";
-  }
-  std::string After(const std::string& label) const { return ja_ ? label + "の後" : "after " + label; }
-  std::string EndOfBody() const { return ja_ ? "本文の末尾" : "at the end of the body"; }
-  std::string AlsoHere(const RequirementResult& r, const std::string& label) const {
-    if (ja_) return "【clausegap】" + r.title + "：判定の根拠の一つです（" + label + "のコメントを参照）。";
-    return "[clausegap] " + r.title + ": also part of the evidence (see the comment on " + label + ").";
+  std::string Bullet(const std::string& text) const { return Format(i18n::Msg::kAnnotateBullet, {text}); }
+  std::string Labelled(i18n::Msg label, const std::string& text) const {
+    return Format(i18n::Msg::kAnnotateLabel, {Text(label), text});
   }
   std::string SummaryTitle(const std::vector<engine::PackInfo>& packs) const {
     std::string list;
     for (const engine::PackInfo& p : packs) {
-      if (!list.empty()) list += ja_ ? "、" : ", ";
-      list += p.name.empty() ? p.file : p.name;
-      if (!p.version.empty()) list += (ja_ ? " 第" : " v") + p.version + (ja_ ? "版" : "");
+      if (!list.empty()) list += Text(i18n::Msg::kListSeparator);
+      const std::string name = p.name.empty() ? p.file : p.name;
+      list += p.version.empty() ? name : Format(i18n::Msg::kAnnotatePackVersion, {name, p.version});
     }
-    if (ja_) return "【clausegap】契約書レビュー結果（clausegap " CLAUSEGAP_VERSION "、ルールパック " + list + "）";
-    return "[clausegap] Review summary (clausegap " CLAUSEGAP_VERSION "; rule pack " + list + ")";
+    return Format(i18n::Msg::kAnnotateSummaryTitle, {CLAUSEGAP_VERSION, list});
   }
-  std::string Counts(Severity severity, int total, int present, int weak, int missing) const {
-    if (ja_) {
-      return SeverityName(severity) + " " + std::to_string(total) + "項目：充足 " + std::to_string(present) +
-             "、不十分 " + std::to_string(weak) + "、規定なし " + std::to_string(missing);
-    }
-    return SeverityName(severity) + " (" + std::to_string(total) + "): " + std::to_string(present) +
-           " present, " + std::to_string(weak) + " weak, " + std::to_string(missing) + " missing";
+  std::string Counts(Severity severity, int present, int weak, int missing) const {
+    return Format(i18n::Msg::kAnnotateCounts,
+                  {SeverityName(severity), std::to_string(present + weak + missing),
+                   Format(i18n::Msg::kCounts, {std::to_string(present), std::to_string(weak), std::to_string(missing)})});
   }
   std::string Gate(bool fails, report::FailOn level) const {
-    std::string flag = std::string("--fail-on ") + report::FailOnName(level);
-    if (ja_) {
-      if (!fails) return "判定（" + flag + "）：合格";
-      return "判定（" + flag + "）：不合格 — " +
-             (level == report::FailOn::kWeak ? "不十分又は規定なしの必須項目があります"
-                                             : "規定なしの必須項目があります");
-    }
-    return "Gate (" + flag + "): " + (fails ? "FAIL" : "pass");
-  }
-  std::string Totals(int comments, int insertions) const {
-    if (ja_) {
-      return "指摘コメント " + std::to_string(comments) + "件、条項案の挿入 " + std::to_string(insertions) + "件";
-    }
-    return std::to_string(comments) + " finding comment(s), " + std::to_string(insertions) +
-           " suggested clause(s) inserted";
-  }
-  std::string Written(const std::string& path, int comments, int exact, int insertions) const {
-    if (ja_) {
-      return path + "：コメント " + std::to_string(comments) + "件（うち根拠の文に固定 " + std::to_string(exact) +
-             "件）、条項案の挿入 " + std::to_string(insertions) + "件を書き込みました\n";
-    }
-    return path + ": wrote " + std::to_string(comments) + " comment(s) (" + std::to_string(exact) +
-           " on the exact evidence) and " + std::to_string(insertions) + " inserted clause(s)\n";
-  }
-  std::string NotWord(const std::string& input) const {
-    return ja_ ? input + "：PDFファイルです。annotate はWord文書（.docx）にのみ書き込めます（check はPDFも読めます）"
-               : input + ": a PDF; annotate writes into Word documents (.docx) only (check reads PDFs too)";
-  }
-  std::string SameFile(const std::string& output) const {
-    return ja_ ? output + "：入力ファイルと同じファイルです。上書きしないため、別の出力先を指定してください"
-               : output + ": is the input file; annotate never overwrites its input, name another output";
+    return Format(i18n::Msg::kGateLine,
+                  {Text(fails ? i18n::Msg::kGateFail : i18n::Msg::kGatePass), report::FailOnName(level)});
   }
 
  private:
-  bool ja_;
+  i18n::Lang lang_;
 };
 
 // ---------------------------------------------------------------------------
@@ -361,28 +312,16 @@ std::string InitialsOf(const std::string& author) {
   return author.substr(0, length);
 }
 
-// Whether |output| names |input| (the same path, or the same file through
-// another path or a link).
-bool SameFile(const std::string& input, const std::string& output) {
-  std::error_code ec;
-  auto a = std::filesystem::weakly_canonical(input, ec);
-  auto b = std::filesystem::weakly_canonical(output, ec);
-  if (!ec && a == b) return true;
-  struct stat in_stat, out_stat;
-  if (stat(input.c_str(), &in_stat) != 0 || stat(output.c_str(), &out_stat) != 0) return false;
-  return in_stat.st_dev == out_stat.st_dev && in_stat.st_ino == out_stat.st_ino;
-}
-
 }  // namespace
 
 int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& err) {
   const Wording words(config.lang);
   if (config.output.empty()) {
-    err << "clausegap: annotate: no output: name the annotated copy with -o FILE\n";
+    err << "clausegap: " << words.Text(i18n::Msg::kAnnotateNoOutput) << '\n';
     return kExitError;
   }
-  if (SameFile(config.input, config.output)) {
-    err << "clausegap: " << words.SameFile(config.output) << '\n';
+  if (auto guarded = OutputGuard(config.output, config.lang).Check(config.input); !guarded) {
+    err << "clausegap: " << guarded.error().message << '\n';
     return kExitError;
   }
   auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
@@ -401,7 +340,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     return kExitError;
   }
   if (bytes->rfind("%PDF-", 0) == 0) {
-    err << "clausegap: " << words.NotWord(config.input) << '\n';
+    err << "clausegap: " << words.Format(i18n::Msg::kAnnotateNotWord, {config.input}) << '\n';
     return kExitError;
   }
   auto document = docx::ReadDocxBytes(*bytes, config.input, options);
@@ -441,12 +380,15 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
       continue;
     }
     std::string text = words.Finding(r);
-    if (r.waived) text += words.Waived(r.waiver_reason);
-    if (r.status == Status::kMissing) text += "\n" + words.NoClause(r);
-    for (const std::string& reason : r.reasons) {
-      if (r.status != Status::kMissing) text += "\n" + words.Reason(reason);
+    if (r.waived) text += "\n" + words.Bullet(words.Format(i18n::Msg::kWaived, {r.waiver_reason}));
+    if (r.status == Status::kMissing) {
+      text += "\n" + words.Bullet(words.Format(i18n::Msg::kReasonNoClause, {r.title}));
+    } else {
+      for (const std::string& reason : r.reasons) text += "\n" + words.Bullet(reason);
     }
-    for (const engine::PendingRevision& p : r.pending_revisions) text += "\n" + words.Pending(p.message);
+    for (const engine::PendingRevision& p : r.pending_revisions) {
+      text += "\n" + words.Bullet(words.Labelled(i18n::Msg::kPendingRevision, p.message));
+    }
 
     // The evidence sentences, grouped by article in reading order.
     std::vector<std::vector<int>> groups;
@@ -482,10 +424,12 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
         }
         Planner::AddArticle(&it->second, r.title, r.suggestion);
         ++inserted;
-        text += "\n" + words.Suggestion(r.suggestion) + "\n" +
-                words.Inserted(it->second.where.empty() ? words.EndOfBody() : words.After(it->second.where));
+        text += "\n" + words.Labelled(i18n::Msg::kSuggestion, r.suggestion) + "\n" +
+                words.Format(i18n::Msg::kAnnotateInserted,
+                             {it->second.where.empty() ? words.Text(i18n::Msg::kAnnotateEndOfBody)
+                                                       : words.Format(i18n::Msg::kAnnotateAfter, {it->second.where})});
       } else {
-        text += "\n" + words.Suggestion(r.suggestion);
+        text += "\n" + words.Labelled(i18n::Msg::kSuggestion, r.suggestion);
       }
     }
 
@@ -502,7 +446,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     const std::string& first_label =
         structure.sentences[static_cast<std::size_t>(groups.empty() ? 0 : groups.front().front())].label;
     for (std::size_t g = 1; g < groups.size(); ++g) {
-      annotations.comments.push_back(comment(RangeOf(structure, groups[g]), words.AlsoHere(r, first_label)));
+      annotations.comments.push_back(comment(RangeOf(structure, groups[g]), words.Format(i18n::Msg::kAnnotateAlsoHere, {r.title, first_label})));
     }
   }
   for (auto& [article, plan] : plans) annotations.insertions.push_back(std::move(plan.paragraphs));
@@ -515,10 +459,10 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
   std::string summary = words.SummaryTitle(engine::LoadedPacks(*analyzer->pack));
   for (Severity severity : {Severity::kRequired, Severity::kRecommended}) {
     const int* c = counts[severity == Severity::kRequired ? 0 : 1];
-    summary += "\n" + words.Counts(severity, c[0] + c[1] + c[2], c[0], c[1], c[2]);
+    summary += "\n" + words.Counts(severity, c[0], c[1], c[2]);
   }
   summary += "\n" + words.Gate(report::FailsGate(report, config.fail_on), config.fail_on);
-  summary += "\n" + words.Totals(findings, inserted);
+  summary += "\n" + words.Format(i18n::Msg::kAnnotateTotals, {std::to_string(findings), std::to_string(inserted)});
   annotations.comments.insert(annotations.comments.begin(), comment(WholeBlock(title_block), summary));
 
   auto annotated = docx::AnnotateDocx(*bytes, config.input, *document, annotations, options.limits);
@@ -540,14 +484,16 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
   for (std::size_t i = 1; i < annotated->placements.size(); ++i) {
     if (annotated->placements[i] == docx::Placement::kExact) ++exact;
   }
-  out << words.Written(config.output, static_cast<int>(annotations.comments.size()), exact, inserted);
+  out << words.Format(i18n::Msg::kAnnotateWritten, {config.output, std::to_string(annotations.comments.size()),
+                                                     std::to_string(exact), std::to_string(inserted)})
+      << '\n';
   return kExitOk;
 }
 
 Runner SetupAnnotate(CLI::App* sub) {
   auto raw = std::make_shared<AnnotateConfig>();
   auto severities = std::make_shared<std::vector<std::string>>();
-  auto lang = std::make_shared<std::string>("ja");
+  auto lang = std::make_shared<std::string>();
   auto fail_on = std::make_shared<std::string>("missing");
   auto no_default_rules = std::make_shared<bool>(false);
   auto config_path = std::make_shared<std::string>();
@@ -562,8 +508,10 @@ Runner SetupAnnotate(CLI::App* sub) {
                   "repeated). Default: both")
       ->delimiter(',')
       ->check(CLI::IsMember({"required", "recommended"}));
-  sub->add_option("--lang", *lang, "Language of the comments: ja (default) or en")
-      ->check(CLI::IsMember({"ja", "en"}));
+  CLI::Option* lang_flag = sub->add_option("--lang", *lang,
+                                           "Language of the comments and messages: ja or en. Default: the "
+                                           "config's \"lang\", else ja")
+                               ->check(Checked(i18n::ParseLang, "LANG"));
   sub->add_option("--author", raw->author, "Author of the comments and insertions. Default: clausegap");
   sub->add_flag("--suggest-as-revision", raw->suggest_as_revision,
                 "Insert the suggested clause of each missing requirement as a tracked insertion");
@@ -597,7 +545,7 @@ Runner SetupAnnotate(CLI::App* sub) {
       config.recommended =
           std::find(severities->begin(), severities->end(), "recommended") != severities->end();
     }
-    config.lang = *lang == "en" ? Lang::kEn : Lang::kJa;
+    config.lang = lang_flag->count() > 0 ? *i18n::ParseLang(*lang) : project->lang.value_or(i18n::Lang::kJa);
     bool fail_on_given = sub->get_option("--fail-on")->count() > 0;
     config.fail_on = fail_on_given || !project->fail_on ? *report::ParseFailOn(*fail_on) : *project->fail_on;
     config.default_rules = !*no_default_rules;

@@ -20,12 +20,10 @@
 
 #include "cli/command.h"
 #include "cli/config.h"
+#include "i18n/messages.h"
 #include "report/summary.h"
 
 namespace clausegap::cli {
-
-/// The language of the comments and messages (--lang).
-enum class Lang { kJa, kEn };
 
 /// The flags of `annotate`, parsed and validated once.
 struct AnnotateConfig {
@@ -37,8 +35,8 @@ struct AnnotateConfig {
   /// Default: both.
   bool required = true;
   bool recommended = true;
-  /// Language of the comments (--lang). Default: Japanese.
-  Lang lang = Lang::kJa;
+  /// Language of the comments and messages (--lang). Default: Japanese.
+  i18n::Lang lang = i18n::Lang::kJa;
   /// Author of the comments and insertions (--author). Default: "clausegap".
   std::string author = "clausegap";
   /// Insert the suggested clause of each missing requirement (not waived)

@@ -77,7 +77,12 @@ Lang LangFromEnvironment(const char* lc_all, const char* lc_messages, const char
   X(GithubSummary) X(GithubMore) X(JunitRecommended)                                   \
   /* cli */                                                                             \
   X(OutputIsInput) X(OutputInsideInput) X(NoInput) X(Interrupted) X(NotWritten)         \
-  X(CannotReadList) X(DiffFormatUnknown) X(CountRange)
+  X(CannotReadList) X(DiffFormatUnknown) X(CountRange)                                \
+  /* annotate: comments written into the contract */                                   \
+  X(AnnotateFinding) X(AnnotateBullet) X(AnnotateLabel) X(AnnotateInserted)             \
+  X(AnnotateAfter) X(AnnotateEndOfBody) X(AnnotateAlsoHere) X(AnnotateSummaryTitle)     \
+  X(AnnotatePackVersion) X(AnnotateCounts) X(AnnotateTotals) X(AnnotateWritten)         \
+  X(AnnotateNotWord) X(AnnotateNoOutput)
 
 /// A catalogue key.
 enum class Msg {

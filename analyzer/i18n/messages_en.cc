@@ -153,6 +153,20 @@ const Entry kEnglish[] = {
     {Msg::kCannotReadList, "{0}: cannot read the --files-from list"},
     {Msg::kDiffFormatUnknown, "unknown format '{0}' (valid: {1})"},
     {Msg::kCountRange, "must be a whole number, 0 or more"},
+    {Msg::kAnnotateFinding, "[clausegap] {0} ({1}): {2}"},
+    {Msg::kAnnotateBullet, "- {0}"},
+    {Msg::kAnnotateLabel, "{0}: {1}"},
+    {Msg::kAnnotateInserted, "The suggested clause is inserted as a tracked change {0}."},
+    {Msg::kAnnotateAfter, "after {0}"},
+    {Msg::kAnnotateEndOfBody, "at the end of the body"},
+    {Msg::kAnnotateAlsoHere, "[clausegap] {0}: also part of the evidence (see the comment on {1})"},
+    {Msg::kAnnotateSummaryTitle, "[clausegap] Review summary (clausegap {0}; rule pack {1})"},
+    {Msg::kAnnotatePackVersion, "{0} v{1}"},
+    {Msg::kAnnotateCounts, "{0} ({1}): {2}"},
+    {Msg::kAnnotateTotals, "{0} finding comment(s), {1} suggested clause(s) inserted"},
+    {Msg::kAnnotateWritten, "{0}: wrote {1} comment(s) ({2} on the exact evidence) and {3} inserted clause(s)"},
+    {Msg::kAnnotateNotWord, "{0}: a PDF; annotate writes into Word documents (.docx) only (check reads PDFs too)"},
+    {Msg::kAnnotateNoOutput, "annotate: no output: name the annotated copy with -o FILE"},
 };
 
 const std::size_t kEnglishSize = sizeof kEnglish / sizeof kEnglish[0];

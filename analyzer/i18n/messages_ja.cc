@@ -152,6 +152,20 @@ const Entry kJapanese[] = {
     {Msg::kCannotReadList, "{0}: --files-from の一覧を読み取れません"},
     {Msg::kDiffFormatUnknown, "不明な形式 '{0}'（有効な値: {1}）"},
     {Msg::kCountRange, "0 以上の整数を指定してください"},
+    {Msg::kAnnotateFinding, "【clausegap】{0}（{1}）：{2}"},
+    {Msg::kAnnotateBullet, "・{0}"},
+    {Msg::kAnnotateLabel, "{0}：{1}"},
+    {Msg::kAnnotateInserted, "修正案を変更履歴（挿入）として{0}に追加した。"},
+    {Msg::kAnnotateAfter, "{0}の後"},
+    {Msg::kAnnotateEndOfBody, "本文の末尾"},
+    {Msg::kAnnotateAlsoHere, "【clausegap】{0}：判定の根拠の一つ（{1}のコメントを参照）"},
+    {Msg::kAnnotateSummaryTitle, "【clausegap】契約書レビュー結果（clausegap {0}、ルールパック {1}）"},
+    {Msg::kAnnotatePackVersion, "{0} 第{1}版"},
+    {Msg::kAnnotateCounts, "{0} {1}項目：{2}"},
+    {Msg::kAnnotateTotals, "指摘コメント {0}件、条項案の挿入 {1}件"},
+    {Msg::kAnnotateWritten, "{0}：コメント {1}件（うち根拠の文に固定 {2}件）、条項案の挿入 {3}件を書き込みました"},
+    {Msg::kAnnotateNotWord, "{0}：PDFファイルです。annotate はWord文書（.docx）にのみ書き込めます（check はPDFも読めます）"},
+    {Msg::kAnnotateNoOutput, "annotate: 出力先がありません。-o で注釈付きの写しの保存先を指定してください"},
 };
 
 const std::size_t kJapaneseSize = sizeof kJapanese / sizeof kJapanese[0];

@@ -190,8 +190,10 @@ TEST_CASE("annotate options: language, severities, author, no insertions by defa
   REQUIRE(out["comments"].size() == 5);  // the summary and the four required requirements (2 weak, 2 missing)
   for (const json& c : out["comments"]) CHECK(c["author"] == "法務部 山田");
   CHECK(out["comments"][0]["text"].get<std::string>().rfind("[clausegap] Review summary (clausegap ", 0) == 0);
-  CHECK(out["comments"][0]["text"].get<std::string>().find("Gate (--fail-on missing): FAIL") != std::string::npos);
-  CHECK(out["comments"][1]["text"].get<std::string>().rfind("[clausegap] 再委託の禁止・制限 (redelegation, required): missing", 0) == 0);
+  CHECK(out["comments"][0]["text"].get<std::string>().find("\nrequired (4): 0 present, 2 weak, 2 missing\n") !=
+        std::string::npos);
+  CHECK(out["comments"][0]["text"].get<std::string>().find("Gate: fails the gate (--fail-on missing)") != std::string::npos);
+  CHECK(out["comments"][1]["text"].get<std::string>().rfind("[clausegap] 再委託の禁止・制限 (required): missing", 0) == 0);
   for (const json& r : out["revisions"]) CHECK(r["author"] != "法務部 山田");
 }
 
@@ -203,8 +205,9 @@ TEST_CASE("annotate never overwrites its input and leaves nothing behind on erro
 
   e2e::RunResult same = e2e::RunClausegap({"annotate", input.string(), "-o", input.string()});
   CHECK(same.exit_code == 2);
-  CHECK(same.err == "clausegap: " + input.string() +
-                        "：入力ファイルと同じファイルです。上書きしないため、別の出力先を指定してください\n");
+  CHECK(same.err == "clausegap: " + input.string() + ": 出力先が入力ファイル " + input.string() +
+                        " と同じファイルです。入力を上書きしないよう、何も書き込まずに中止しました"
+                        "（--output に別のファイルを指定してください）\n");
   // The same file through another path, a hard link and a symbolic link.
   fs::create_hard_link(input, dir.path() / "link.docx");
   fs::create_symlink(input, dir.path() / "symlink.docx");
