@@ -143,7 +143,8 @@ bool InputWalker::WalkList(std::istream& list, const Emit& emit) {
   std::string line;
   while (std::getline(list, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
+    // A line of nothing but blanks is a blank line, not a file name.
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
     if (!Walk(line, emit)) return false;
   }
   return true;

@@ -150,7 +150,7 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
   if (!root.is_object()) return source->Fail("", "expected an object");
   if (auto keys = source->CheckKeys(root, "", {"rules", "disable", "require", "fail_on", "format",
                                                "max_warnings", "waivers", "waivers_file",
-                                               "convert_legacy"});
+                                               "lang", "csv_bom", "convert_legacy"});
       !keys) {
     return tl::unexpected(keys.error());
   }
@@ -176,6 +176,16 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
     if (!format) return source->Fail("/format", format.error().message);
     config.format = *format;
   }
+  if (root.contains("lang")) {
+    auto lang = root["lang"].is_string() ? i18n::ParseLang(root["lang"].get<std::string>())
+                                         : MakeError(ErrorCode::kUsage, "");
+    if (!lang) return source->Fail("/lang", "lang must be \"ja\" or \"en\"");
+    config.lang = *lang;
+  }
+  if (root.contains("csv_bom")) {
+    if (!root["csv_bom"].is_boolean()) return source->Fail("/csv_bom", "csv_bom must be true or false");
+    config.csv_bom = root["csv_bom"].get<bool>();
+  }
   if (root.contains("max_warnings")) {
     const json& n = root["max_warnings"];
     if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1'000'000'000) {
@@ -198,8 +208,10 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
     if (!root["waivers_file"].is_string()) {
       return source->Fail("/waivers_file", "waivers_file must be a path");
     }
-    auto waivers = LoadWaivers(Relative(path, root["waivers_file"].get<std::string>()));
+    std::string file = Relative(path, root["waivers_file"].get<std::string>());
+    auto waivers = LoadWaivers(file);
     if (!waivers) return tl::unexpected(waivers.error());
+    config.waivers_file = file;
     config.waivers.insert(config.waivers.end(), waivers->begin(), waivers->end());
   }
   return config;

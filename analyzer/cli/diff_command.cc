@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/config.h"
+#include "cli/flags.h"
 #include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
@@ -74,12 +75,7 @@ Runner SetupDiff(CLI::App* sub) {
   sub->add_option("old", raw->old_file, "The earlier version (.docx)")->required();
   sub->add_option("new", raw->new_file, "The later version (.docx)")->required();
   sub->add_option("--format", *format, "Output format: text or json. Default: text")
-      ->check(CLI::Validator(
-          [](std::string& value) -> std::string {
-            auto parsed = report::ParseDiffFormat(value);
-            return parsed ? std::string() : parsed.error().message;
-          },
-          "FORMAT"));
+      ->check(Checked(report::ParseDiffFormat, "FORMAT"));
   sub->add_option("--rules", raw->rules,
                   "Extra rule pack (.json/.jsonc file or directory), loaded after the default "
                   "pack; repeatable")

@@ -3,6 +3,8 @@
 #include <exception>
 #include <future>
 
+#include "base/sha256.h"
+#include "classify/classify.h"
 #include "report/printer.h"
 #include "structure/structure.h"
 
@@ -63,15 +65,33 @@ void FillPages(const model::Document& document, engine::DocumentReport* report) 
 
 }  // namespace
 
+void Fingerprint(const DocumentSource& source, engine::DocumentReport* report) {
+  if (source.path.empty()) {
+    report->sha256 = Sha256Hex(source.bytes);
+    report->size = static_cast<std::int64_t>(source.bytes.size());
+    return;
+  }
+  auto digest = DigestFile(source.path);
+  if (!digest) return;  // the reader says why the file cannot be read
+  report->sha256 = digest->sha256;
+  report->size = static_cast<std::int64_t>(digest->size);
+}
+
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
                                        tokenize::Tagger& tagger, const reader::Options& options,
                                        bool with_text) {
   auto document = reader::ReadDocument(source.name, source.path, source.bytes, options);
-  if (!document) return ErrorReport(source.name, document.error());
+  if (!document) {
+    engine::DocumentReport report = ErrorReport(source.name, document.error());
+    Fingerprint(source, &report);
+    return report;
+  }
   try {
     structure::Structure structure = structure::Analyze(*document);
     engine::DocumentReport report = analyzer.engine->Evaluate(*document, structure, tagger);
     report.file = source.name;
+    report.kind = classify::KindId(classify::Classify(structure));
+    Fingerprint(source, &report);
     report.converted_from = document->converted_from;
     FillPages(*document, &report);
     if (with_text) report.text = report::ContractText(structure);

@@ -139,7 +139,7 @@ TEST_CASE("--files-from - reads inputs from standard input; --summary counts ski
   FillMixedFolder(scratch.path() / "in");
   fs::path list = scratch.path() / "list.txt";
   WriteFileBytes(list, SamplePath("nda-gaps") + "\n\n" + (scratch.path() / "in").string() + "\n");
-  RunResult r = RunCommand({"sh", "-c", std::string("\"$0\" check --format jsonl --summary "
+  RunResult r = RunCommand({"sh", "-c", std::string("\"$0\" check --lang en --format jsonl --summary "
                                                     "--files-from - < \"$1\""),
                             CLAUSEGAP_EXE, list.string()},
                            120);
@@ -195,7 +195,7 @@ TEST_CASE("Ctrl-C stops the run cleanly, says how far it got, leaves no output f
   // SIGINT after a short while; the run cannot have finished 400 documents
   // on a loaded 2-core machine in 0.3 s, and must stop within the timeout.
   RunResult r = RunCommand({"sh", "-c",
-                            "\"$0\" check --jobs 1 --format jsonl --output \"$1\" \"$2\" & "
+                            "\"$0\" check --lang en --jobs 1 --format jsonl --output \"$1\" \"$2\" & "
                             "pid=$!; sleep 0.3; kill -INT $pid; wait $pid",
                             CLAUSEGAP_EXE, out.string(), in.string()},
                            60);

@@ -104,7 +104,9 @@ TEST_CASE("a PDF export of every sample gets the verdicts of its .docx, citing p
   }
   CHECK(paged);
   RunResult text = RunClausegap({"check", "--fail-on", "never", pdfs.front()});
-  CHECK(text.out.find(", p. 1") != std::string::npos);
+  CHECK(text.out.find("（1頁）") != std::string::npos);
+  RunResult english = RunClausegap({"check", "--lang", "en", "--fail-on", "never", pdfs.front()});
+  CHECK(english.out.find(", p. 1") != std::string::npos);
 }
 
 TEST_CASE("an archive of real life: one row per contract, scans and legacy files explained") {
