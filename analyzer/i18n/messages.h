@@ -75,6 +75,13 @@ Lang LangFromEnvironment(const char* lc_all, const char* lc_messages, const char
   X(CsvReadOk) X(CsvReadError) X(CsvPass) X(CsvFail) X(CsvUnreadable) X(CsvRulePack) X(CsvTool)                                \
   /* github / junit */                                                                  \
   X(GithubSummary) X(GithubMore) X(JunitRecommended)                                   \
+  /* diff */                                                                            \
+  X(DiffOld) X(DiffNew) X(DiffSideOld) X(DiffSideNew) X(DiffNotEvaluated)              \
+  X(ChangeUnchanged) X(ChangeStrengthened) X(ChangeWeakened) X(ChangeRemoved)          \
+  X(ChangeAdded) X(ChangeMoved) X(ChangeTextChanged) X(DiffGained) X(DiffLost)          \
+  X(DiffTotals) X(DiffChanges) X(DiffDetailHead) X(DiffSideNotEvaluated)              \
+  X(DiffSideNoClause) X(DiffSideReason) X(DiffElement) X(DiffElementGained)           \
+  X(DiffElementLost)                                                                    \
   /* cli */                                                                             \
   X(OutputIsInput) X(OutputInsideInput) X(NoInput) X(Interrupted) X(NotWritten)         \
   X(CannotReadList) X(DiffFormatUnknown) X(CountRange)
