@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,11 +12,13 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <new>
 #include <utility>
+#include <vector>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -114,25 +117,51 @@ Expected<std::vector<Paragraph>> Decode(std::string_view in, const std::string& 
   return out;
 }
 
-// Limits the child process: CPU time, no core file, and (outside ASan,
-// which reserves terabytes of address space) its address space.
-void LimitChild(const PdfLimits& limits) {
-  rlimit none{0, 0};
-  setrlimit(RLIMIT_CORE, &none);
-  rlimit cpu{static_cast<rlim_t>(limits.seconds), static_cast<rlim_t>(limits.seconds) + 1};
-  setrlimit(RLIMIT_CPU, &cpu);
-#ifndef CLAUSEGAP_ASAN
-  // What the parent already maps (dictionaries, thread stacks) plus the allowance.
+// Returns the address space this process maps now (VmSize), in bytes.
+rlim_t MappedBytes() {
   unsigned long pages = 0;
   if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
     if (std::fscanf(statm, "%lu", &pages) != 1) pages = 0;
     std::fclose(statm);
   }
-  rlim_t cap = static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) +
-               static_cast<rlim_t>(limits.max_memory_bytes);
+  return static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE));
+}
+
+// Limits the child process: CPU time, no core file, and (outside ASan,
+// which reserves terabytes of address space) its address space to |base|
+// plus the allowance. Only async-signal-safe calls: it runs between fork
+// and exec.
+void LimitChild(const PdfLimits& limits, rlim_t base) {
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  rlimit cpu{static_cast<rlim_t>(limits.seconds), static_cast<rlim_t>(limits.seconds) + 1};
+  setrlimit(RLIMIT_CPU, &cpu);
+#ifndef CLAUSEGAP_ASAN
+  rlim_t cap = base + static_cast<rlim_t>(limits.max_memory_bytes);
   rlimit as{cap, cap};
   setrlimit(RLIMIT_AS, &as);
+#else
+  (void)base;
 #endif
+}
+
+// The executable that serves kHelperCommand; empty: fork without exec.
+std::string& Helper() {
+  static std::string helper;
+  return helper;
+}
+
+// The child's whole reply to |bytes|, errors included: what the helper
+// writes and the fork-only child sends.
+std::string Reply(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
+  try {
+    return Encode(ExtractParagraphs(bytes, name, limits));
+  } catch (const std::bad_alloc&) {
+    return Encode(MakeError(ErrorCode::kTooLarge, name + ": reading this PDF needs more than " +
+                                                      MiB(limits.max_memory_bytes) + " of memory"));
+  } catch (...) {
+    return Encode(MakeError(ErrorCode::kCorruptPdf, name + ": damaged PDF"));
+  }
 }
 
 bool WriteAll(int fd, std::string_view data) {
@@ -145,42 +174,11 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
-// Runs ExtractParagraphs in a child process under |limits|.
-Expected<std::vector<Paragraph>> ExtractIsolated(std::string_view bytes, const std::string& name,
-                                                 const PdfLimits& limits) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    return MakeError(ErrorCode::kIo, name + ": cannot start the PDF reader: " + std::strerror(errno));
-  }
-  pid_t pid = fork();
-  if (pid < 0) {
-    int error = errno;
-    close(fds[0]);
-    close(fds[1]);
-    return MakeError(ErrorCode::kIo, name + ": cannot start the PDF reader: " + std::strerror(error));
-  }
-  if (pid == 0) {
-    // The child: keep only the pipe's write end, so that no other reader's
-    // pipe stays open here, then read under the limits and report.
-    int out = fds[1];
-    if (out != 3) {
-      dup2(out, 3);
-      out = 3;
-    }
-    close_range(4, ~0U, 0);
-    LimitChild(limits);
-    std::string message;
-    try {
-      message = Encode(ExtractParagraphs(bytes, name, limits));
-    } catch (const std::bad_alloc&) {
-      message = Encode(MakeError(ErrorCode::kTooLarge, name + ": reading this PDF needs more than " +
-                                                           MiB(limits.max_memory_bytes) + " of memory"));
-    } catch (...) {
-      message = Encode(MakeError(ErrorCode::kCorruptPdf, name + ": damaged PDF"));
-    }
-    _exit(WriteAll(out, message) ? 0 : 1);
-  }
-  close(fds[1]);
+// Reads the child's reply from |fd| until end of file or the deadline,
+// reaps |pid| (killing it on the deadline) and turns what happened into a
+// result.
+Expected<std::vector<Paragraph>> Collect(pid_t pid, int fd, const std::string& name,
+                                         const PdfLimits& limits) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.seconds);
   const std::uint64_t max_reply = limits.max_text_bytes + (1u << 20);
   std::string reply;
@@ -193,11 +191,11 @@ Expected<std::vector<Paragraph>> ExtractIsolated(std::string_view bytes, const s
       timed_out = true;
       break;
     }
-    pollfd poll_fd{fds[0], POLLIN, 0};
+    pollfd poll_fd{fd, POLLIN, 0};
     int ready = poll(&poll_fd, 1, static_cast<int>(std::min<long long>(left.count(), INT_MAX)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) continue;  // the deadline is checked above
-    ssize_t n = read(fds[0], buffer, sizeof buffer);
+    ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // end of file: the child is done (or died)
     reply.append(buffer, static_cast<std::size_t>(n));
@@ -206,7 +204,7 @@ Expected<std::vector<Paragraph>> ExtractIsolated(std::string_view bytes, const s
       break;
     }
   }
-  close(fds[0]);
+  close(fd);
   if (timed_out || too_large) kill(pid, SIGKILL);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -225,7 +223,91 @@ Expected<std::vector<Paragraph>> ExtractIsolated(std::string_view bytes, const s
                                                  std::to_string(WTERMSIG(status)) +
                                                  "): damaged or hostile PDF");
   }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && reply.empty()) {
+    return MakeError(ErrorCode::kIo, name + ": cannot start the PDF reader " + Helper());
+  }
   return Decode(reply, name);
+}
+
+Expected<std::vector<Paragraph>> StartError(const std::string& name) {
+  return MakeError(ErrorCode::kIo, name + ": cannot start the PDF reader: " + std::strerror(errno));
+}
+
+// Runs ExtractParagraphs in a child process under |limits|: the helper
+// executable when one is set (fork + exec: a fresh process, safe whatever
+// the other threads of this one hold), else a forked copy of this process
+// (for single-threaded callers such as tests).
+Expected<std::vector<Paragraph>> ExtractIsolated(std::string_view bytes, const std::string& name,
+                                                 const PdfLimits& limits) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return StartError(name);
+  const std::string helper = Helper();
+  if (!helper.empty()) {
+    // The PDF goes to the helper's standard input through an anonymous
+    // file, so neither side can block on a full pipe.
+    int input = memfd_create("clausegap-pdf", MFD_CLOEXEC);
+    if (input < 0 || !WriteAll(input, bytes) || lseek(input, 0, SEEK_SET) != 0) {
+      if (input >= 0) close(input);
+      close(fds[0]);
+      close(fds[1]);
+      return StartError(name);
+    }
+    // Everything the child needs is built before fork: after it, only
+    // async-signal-safe calls until exec.
+    std::vector<std::string> args = {helper,
+                                     kHelperCommand,
+                                     name,
+                                     std::to_string(limits.seconds),
+                                     std::to_string(limits.max_pages),
+                                     std::to_string(limits.max_text_bytes),
+                                     std::to_string(limits.max_memory_bytes)};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    pid_t pid = fork();
+    if (pid == 0) {
+      dup2(input, 0);
+      dup2(fds[1], 1);
+      if (null >= 0) dup2(null, 2);
+      LimitChild(limits, 0);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    int error = errno;
+    close(input);
+    if (null >= 0) close(null);
+    close(fds[1]);
+    if (pid < 0) {
+      close(fds[0]);
+      errno = error;
+      return StartError(name);
+    }
+    return Collect(pid, fds[0], name, limits);
+  }
+  const rlim_t base = MappedBytes();
+  pid_t pid = fork();
+  if (pid < 0) {
+    int error = errno;
+    close(fds[0]);
+    close(fds[1]);
+    errno = error;
+    return StartError(name);
+  }
+  if (pid == 0) {
+    // The child: keep only the pipe's write end, so that no other reader's
+    // pipe stays open here, then read under the limits and report.
+    int out = fds[1];
+    if (out != 3) {
+      dup2(out, 3);
+      out = 3;
+    }
+    close_range(4, ~0U, 0);
+    LimitChild(limits, base);
+    _exit(WriteAll(out, Reply(bytes, name, limits)) ? 0 : 1);
+  }
+  close(fds[1]);
+  return Collect(pid, fds[0], name, limits);
 }
 
 model::Document ToDocument(std::vector<Paragraph> paragraphs, const std::string& name) {
@@ -245,6 +327,28 @@ model::Document ToDocument(std::vector<Paragraph> paragraphs, const std::string&
 }
 
 }  // namespace
+
+void SetIsolationHelper(std::string executable) { Helper() = std::move(executable); }
+
+int RunIsolationHelper(int argc, char** argv) {
+  if (argc != 7 || std::string_view(argv[1]) != kHelperCommand) return 2;
+  PdfLimits limits;
+  limits.isolate = false;
+  limits.seconds = std::atoi(argv[3]);
+  limits.max_pages = std::atoi(argv[4]);
+  limits.max_text_bytes = std::strtoull(argv[5], nullptr, 10);
+  limits.max_memory_bytes = std::strtoull(argv[6], nullptr, 10);
+  std::string bytes;
+  char buffer[64 * 1024];
+  while (true) {
+    ssize_t n = read(0, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() > limits.max_bytes) break;  // ExtractParagraphs refuses it
+  }
+  return WriteAll(1, Reply(bytes, argv[2], limits)) ? 0 : 1;
+}
 
 bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;

@@ -3,8 +3,8 @@
 // paragraphs by pdf/layout.h, one kParagraph block per paragraph with its page.
 //
 // A hostile PDF must neither crash nor stall a batch: by default poppler runs
-// in a child process with a CPU-time and address-space limit and a wall-clock
-// deadline, and only the paragraphs come back through a pipe; whatever
+// in a child process (the helper executable, see SetIsolationHelper) with a
+// CPU-time and address-space limit and a wall-clock deadline, and only the paragraphs come back through a pipe; whatever
 // happens in the child (crash, stall, out of memory) becomes an Error here.
 // Thread-safe: ReadPdf may run on many threads at once.
 #ifndef CLAUSEGAP_PDF_READER_H_
@@ -37,6 +37,20 @@ struct PdfLimits {
   /// false runs it in this process (the fuzzer, which wants to see crashes).
   bool isolate = true;
 };
+
+/// The hidden subcommand of the executable that serves isolated reads.
+inline constexpr const char* kHelperCommand = "__pdf-text";
+
+/// Makes isolated reads exec |executable| (which must answer kHelperCommand
+/// through RunIsolationHelper) instead of forking this process: a
+/// multi-threaded program must, since a forked copy of it may inherit a lock
+/// another thread held. Call once at start-up, before any thread.
+void SetIsolationHelper(std::string executable);
+
+/// Serves one isolated read: `EXE __pdf-text NAME SECONDS PAGES TEXT MEMORY`
+/// with the PDF on standard input; writes the reply to standard output.
+/// Returns the process's exit status.
+int RunIsolationHelper(int argc, char** argv);
 
 /// Returns whether |bytes| are a PDF file ("%PDF-" within the first KiB).
 bool LooksLikePdf(std::string_view bytes);

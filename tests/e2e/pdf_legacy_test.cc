@@ -151,7 +151,7 @@ TEST_CASE("an archive of real life: one row per contract, scans and legacy files
   CHECK(plain.err.find("data-entry.doc: legacy Word 97-2003 .doc") != std::string::npos);
   CHECK(plain.err.find("--convert-legacy") != std::string::npos);
   CHECK(plain.err.find("besshi-tokki.rtf: Rich Text Format") != std::string::npos);
-  CHECK(docs["payroll.pdf"]["status"] == "ok");
+  CHECK_MESSAGE(docs["payroll.pdf"]["status"] == "ok", docs["payroll.pdf"].dump());
   // Converted files are read, and say so; their verdicts are the .docx's.
   RunResult originals = RunClausegap({"check", "--format", "json", "--fail-on", "never", "--quiet",
                                       SamplePath("data-entry"), SamplePath("besshi-tokki")});
