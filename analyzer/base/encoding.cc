@@ -39,12 +39,40 @@ std::optional<std::string> ToUtf8(std::string_view bytes, const char* from) {
 }
 
 std::size_t InvalidUtf8Offset(std::string_view bytes) {
-  // Most parts are ASCII up to their first Japanese character: skip it cheaply.
-  std::size_t ascii = 0;
-  while (ascii < bytes.size() && static_cast<unsigned char>(bytes[ascii]) < 0x80) ++ascii;
-  if (ascii == bytes.size()) return std::string_view::npos;
-  std::size_t offset = Convert(bytes.substr(ascii), "UTF-8", nullptr);
-  return offset == std::string_view::npos ? offset : ascii + offset;
+  // A plain scan rather than iconv: it runs over every XML part read, and
+  // is several times faster on markup that is mostly ASCII. Overlong forms,
+  // surrogates and code points above U+10FFFF are invalid (RFC 3629).
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > n || p[i + 1] < low || p[i + 1] > high) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace clausegap

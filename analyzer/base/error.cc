@@ -18,6 +18,9 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInvalidRules: return "invalid-rules";
     case ErrorCode::kDictionary: return "dictionary";
     case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kNoTextLayer: return "no-text-layer";
+    case ErrorCode::kCorruptPdf: return "corrupt-pdf";
+    case ErrorCode::kConversion: return "conversion-failed";
   }
   return "unknown";
 }

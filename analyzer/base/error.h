@@ -30,6 +30,9 @@ enum class ErrorCode {
   kInvalidRules,   ///< a rule pack does not load or validate
   kDictionary,     ///< MeCab or the user dictionary cannot be loaded
   kUsage,          ///< wrong arguments
+  kNoTextLayer,    ///< a PDF without a text layer (a scan): it needs OCR first
+  kCorruptPdf,     ///< a PDF that poppler cannot parse, or whose reader crashed or stalled
+  kConversion,     ///< LibreOffice could not convert a legacy .doc / .rtf (or is not installed)
 };
 
 /// Returns the stable lower-case name of |code| ("legacy-doc", "too-large" …).

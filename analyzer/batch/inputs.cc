@@ -63,7 +63,8 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 bool IsDocumentName(const std::string& name) {
   return EndsWithNoCase(name, ".docx") || EndsWithNoCase(name, ".docm") ||
          EndsWithNoCase(name, ".dotx") || EndsWithNoCase(name, ".dotm") ||
-         EndsWithNoCase(name, ".doc");
+         EndsWithNoCase(name, ".doc") || EndsWithNoCase(name, ".pdf") ||
+         EndsWithNoCase(name, ".rtf");
 }
 
 bool IsLitterName(std::string_view path) {
@@ -142,7 +143,8 @@ bool InputWalker::WalkList(std::istream& list, const Emit& emit) {
   std::string line;
   while (std::getline(list, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
+    // A line of nothing but blanks is a blank line, not a file name.
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
     if (!Walk(line, emit)) return false;
   }
   return true;

@@ -59,7 +59,8 @@ struct WalkLimits {
 };
 
 /// Returns whether |name| has an extension clausegap analyses: .docx, .docm,
-/// .dotx, .dotm, and .doc (read so that it is reported as a legacy file).
+/// .dotx, .dotm, .pdf, and .doc / .rtf (converted with --convert-legacy,
+/// else reported as legacy files).
 bool IsDocumentName(const std::string& name);
 
 /// Returns whether |path| is an Office lock file (~$…) or operating-system
@@ -93,8 +94,8 @@ class InputWalker {
   /// count and the rest is skipped. Returns false when |emit| stopped it.
   bool Walk(const std::string& root, const Emit& emit);
 
-  /// Walks every root read from |list| (one path per line, blank lines and
-  /// a trailing '\r' ignored), as they arrive. Returns false when stopped.
+  /// Walks every root read from |list| (one path per line; blank lines,
+  /// lines of spaces and tabs only, and a trailing '\r' ignored), as they arrive. Returns false when stopped.
   bool WalkList(std::istream& list, const Emit& emit);
 
   const InputStats& stats() const { return stats_; }

@@ -2,10 +2,12 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
+#include "pdf/reader.h"
 
 namespace clausegap::cli {
 namespace {
@@ -19,6 +21,8 @@ const Command kCommands[] = {
     {"tokens", "Print MeCab tokens of a text, with the legal user dictionary", SetupTokens},
     {"check", "Report missing or weak security clauses", SetupCheck},
     {"diff", "Compare two versions of a contract requirement by requirement", SetupDiff},
+    {"annotate", "Write the findings into a copy of the contract as Word comments and tracked insertions",
+     SetupAnnotate},
 };
 
 }  // namespace
@@ -26,6 +30,11 @@ const Command kCommands[] = {
 int Main(int argc, char** argv) {
   // A closed pipe (`clausegap … | head`) ends the output quietly.
   std::signal(SIGPIPE, SIG_DFL);
+  // PDFs are read by this same executable in a child process (pdf/reader.h).
+  if (argc > 1 && std::string_view(argv[1]) == pdf::kHelperCommand) {
+    return pdf::RunIsolationHelper(argc, argv);
+  }
+  pdf::SetIsolationHelper("/proc/self/exe");
 
   CLI::App app{"clausegap: finds missing or weak information-security clauses in Japanese contracts"};
   app.set_version_flag("--version", "clausegap 0.1.0");

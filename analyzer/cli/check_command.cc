@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <ctime>
 #include <optional>
 #include <functional>
 #include <thread>
@@ -22,6 +23,9 @@
 #include "batch/inputs.h"
 #include "batch/ordered_pool.h"
 #include "batch/progress.h"
+#include "cli/audit.h"
+#include "cli/flags.h"
+#include "cli/output_guard.h"
 #include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
@@ -31,23 +35,6 @@
 
 namespace clausegap::cli {
 namespace {
-
-// Returns a CLI11 validator that accepts what |parse| accepts and reports
-// its error message otherwise.
-template <typename Parse>
-CLI::Validator Checked(Parse parse, const std::string& description) {
-  return CLI::Validator(
-      [parse](std::string& value) -> std::string {
-        auto parsed = parse(value);
-        if (parsed) return std::string();
-        // CLI11 names the option itself; drop the parser's own "--flag: ".
-        std::string message = parsed.error().message;
-        std::size_t colon = message.find(": ");
-        if (message.rfind("--", 0) == 0 && colon != std::string::npos) message.erase(0, colon + 2);
-        return message;
-      },
-      description);
-}
 
 }  // namespace
 
@@ -72,9 +59,21 @@ extern "C" void OnInterrupt(int) {
   std::signal(SIGTERM, SIG_DFL);
 }
 
+// Walks every root of |list|, NUL-separated (git diff -z, find -print0):
+// names may hold spaces, newlines and any other byte. Empty entries are
+// skipped. Returns false when |emit| stopped the walk.
+bool WalkNulList(batch::InputWalker& walker, std::istream& list, const batch::InputWalker::Emit& emit) {
+  std::string entry;
+  while (std::getline(list, entry, '\0')) {
+    if (entry.empty()) continue;
+    if (!walker.Walk(entry, emit)) return false;
+  }
+  return true;
+}
+
 // Analyses one input. Never throws.
 engine::DocumentReport AnalyseInput(batch::Input&& input, const Analyzer& analyzer,
-                                    tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                    tokenize::Tagger& tagger, const reader::Options& options,
                                     bool needs_text) {
   if (input.error) return ErrorReport(input.name, *input.error);
   return AnalyseDocument({input.name, input.path, input.bytes}, analyzer, tagger, options,
@@ -93,17 +92,31 @@ std::string NothingFoundMessage(const CheckConfig& config, const report::Summary
   return "clausegap: no contracts found in " + where + " (skipped: other files " +
          std::to_string(summary.skipped) + ", lock files and OS litter " +
          std::to_string(summary.litter) +
-         "); contracts are .docx, .docm, .dotx and .dotm files (.doc reported), in folders "
-         "and .zip archives\n";
+         "); contracts are .docx, .docm, .dotx, .dotm, .pdf, .doc and .rtf files, in "
+         "folders and .zip archives\n";
 }
 
 }  // namespace
 
 int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
              bool out_is_terminal) {
+  const i18n::Lang lang = config.lang;
   if (config.files.empty() && config.files_from.empty()) {
-    err << "clausegap: check: no input: name files, folders or .zip archives, or --files-from\n";
+    err << "clausegap: " << i18n::Text(lang, i18n::Msg::kNoInput) << '\n';
     return kExitError;
+  }
+  // Never write the report over something the run reads.
+  OutputGuard guard(config.output, lang);
+  {
+    std::vector<std::string> read = config.files;
+    read.insert(read.end(), config.rules.begin(), config.rules.end());
+    read.insert(read.end(), config.waiver_files.begin(), config.waiver_files.end());
+    if (!config.config_path.empty()) read.push_back(config.config_path);
+    if (!config.files_from.empty() && config.files_from != "-") read.push_back(config.files_from);
+    if (auto checked = guard.CheckAll(read); !checked) {
+      err << "clausegap: " << checked.error().message << '\n';
+      return kExitError;
+    }
   }
   // Rules and dictionaries load once for the whole run.
   auto analyzer = LoadAnalyzer(config.default_rules, config.rules, engine::EngineOptions{config.vendor});
@@ -115,7 +128,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   if (!config.files_from.empty() && config.files_from != "-") {
     list_file = std::make_unique<std::ifstream>(config.files_from);
     if (!*list_file) {
-      err << "clausegap: " << config.files_from << ": cannot read the --files-from list\n";
+      err << "clausegap: " << i18n::Format(lang, i18n::Msg::kCannotReadList, {config.files_from}) << '\n';
       return kExitError;
     }
   }
@@ -145,19 +158,42 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     return kExitError;
   }
   options.requirement_ids = ReportedIds(config.policy, requirements);
+  for (const std::string& id : options.requirement_ids) {
+    auto it = std::find_if(requirements.begin(), requirements.end(),
+                           [&id](const engine::RequirementInfo& r) { return r.id == id; });
+    options.requirement_titles.push_back(it == requirements.end() ? id : it->title);
+  }
+  options.lang = lang;
+  options.fail_on = config.fail_on;
+  options.csv_bom = config.csv_bom;
+  {
+    std::vector<std::string> rule_paths;
+    if (config.default_rules) {
+      if (auto dir = engine::FindDefaultRules()) rule_paths.push_back(*dir);
+    }
+    rule_paths.insert(rule_paths.end(), config.rules.begin(), config.rules.end());
+    options.run.packs = DescribePacks(rule_paths);
+    options.run.rules_sha256 = EffectivePackDigest(options.run.packs);
+    options.run.config = config.config_path;
+    options.run.waiver_files = config.waiver_files;
+    options.run.started_at = IsoUtc(std::time(nullptr));
+    options.run.view = config.view == model::View::kOriginal ? "original" : "signed";
+  }
   std::unique_ptr<report::Printer> printer = report::MakePrinter(config.format, sink, options);
   const bool needs_text = printer->NeedsText();
   report::Summary summary;
   summary.fail_on = config.fail_on;
   summary.max_warnings = config.max_warnings;
-  docx::ReadOptions read_options;
+  reader::Options read_options;
   read_options.view = config.view;
+  read_options.convert_legacy = config.convert_legacy;
 
   // The walk runs on the pool's feeder thread; these are read there and, for
   // the progress line, on this thread.
   std::atomic<std::uint64_t> found{0};
   std::atomic<bool> walk_done{false};
   batch::InputStats stats;
+  std::optional<Error> clobber;  // set on the feeder thread, read after the run
   batch::Progress progress(config.err_is_terminal && !config.quiet);
 
   g_interrupted.store(false);
@@ -170,6 +206,13 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
       [&](const std::function<bool(batch::Input&&)>& push) {
         batch::InputWalker walker;
         auto emit = [&](batch::Input&& input) {
+          // A file reached through a folder or a list may be the output too.
+          if (!input.path.empty() && guard.active()) {
+            if (auto checked = guard.Check(input.path); !checked) {
+              clobber = checked.error();
+              return false;
+            }
+          }
           found.fetch_add(1);
           return push(std::move(input));
         };
@@ -178,8 +221,8 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
           if (!(go_on = walker.Walk(root, emit))) break;
         }
         if (go_on && !config.files_from.empty()) {
-          go_on = walker.WalkList(list_file ? static_cast<std::istream&>(*list_file) : std::cin,
-                                  emit);
+          std::istream& list = list_file ? static_cast<std::istream&>(*list_file) : std::cin;
+          go_on = config.null_separated ? WalkNulList(walker, list, emit) : walker.WalkList(list, emit);
         }
         stats = walker.stats();
         walk_done.store(go_on);
@@ -207,12 +250,20 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   std::signal(SIGTERM, old_term);
   summary.skipped = static_cast<int>(stats.skipped);
   summary.litter = static_cast<int>(stats.litter);
+  if (clobber) {
+    // The temporary output is discarded with |output_file|: nothing written.
+    err << "clausegap: " << clobber->message << '\n';
+    return kExitError;
+  }
 
   if (g_interrupted.load()) {
     sink.flush();
-    err << "clausegap: interrupted after " << done << " of " << found.load()
-        << (walk_done.load() ? "" : "+") << " documents"
-        << (output_file ? "; " + config.output + " was not written" : std::string()) << '\n';
+    err << "clausegap: "
+        << i18n::Format(lang, i18n::Msg::kInterrupted,
+                        {std::to_string(done),
+                         std::to_string(found.load()) + (walk_done.load() ? "" : "+")})
+        << (output_file ? i18n::Format(lang, i18n::Msg::kNotWritten, {config.output}) : std::string())
+        << '\n';
     return 130;
   }
   printer->End(summary);
@@ -220,7 +271,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   if (config.summary) {
     // The table joins the report on a terminal-style text report; beside
     // machine-readable output it goes to stderr so the records stay clean.
-    report::PrintSummaryTable(summary, config.format == report::Format::kText ? sink : err);
+    report::PrintSummaryTable(summary, config.format == report::Format::kText ? sink : err, lang);
   }
   sink.flush();
   if (output_file) {
@@ -236,7 +287,9 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
 Runner SetupCheck(CLI::App* sub) {
   auto raw = std::make_shared<CheckConfig>();
   auto format = std::make_shared<std::string>("text");
-  auto fail_on = std::make_shared<std::string>("missing");
+  auto fail_on = std::make_shared<std::string>("weak");
+  auto lang = std::make_shared<std::string>();
+  auto csv_bom = std::make_shared<std::string>("on");
   auto color = std::make_shared<std::string>("auto");
   auto no_default_rules = std::make_shared<bool>(false);
   auto original = std::make_shared<bool>(false);
@@ -248,8 +301,11 @@ Runner SetupCheck(CLI::App* sub) {
                   "Contracts to check: .docx files, folders (recursive) and .zip archives");
   sub->add_option("--files-from", raw->files_from,
                   "Also check every input listed in FILE, one per line ('-': standard input)");
-  sub->add_option("--jobs,-j", raw->jobs, "Worker threads. Default: one per core")
-      ->check(CLI::NonNegativeNumber);
+  sub->add_flag("--null,-0", raw->null_separated,
+                "The --files-from list is separated by NUL bytes, not lines (git diff -z, "
+                "find -print0)");
+  sub->add_option("--jobs,-j", raw->jobs, "Worker threads (0: one per core). Default: one per core")
+      ->check(Checked(ParseCount, "N"));
   sub->add_option("--output,-o", raw->output,
                   "Write the report to FILE (atomically: complete or not at all). Default: stdout");
   sub->add_flag("--summary", raw->summary,
@@ -273,14 +329,15 @@ Runner SetupCheck(CLI::App* sub) {
                 "Do not load the default rule pack (use only --rules)");
   CLI::Option* fail_on_flag =
       sub->add_option("--fail-on", *fail_on,
-                      "Exit 1 when a required requirement is at or below this status: missing, "
-                      "weak or never. Default: missing (or the config's \"fail_on\")")
+                      "Exit 1 when a required requirement is at or below this status: weak "
+                      "(weak or missing fails), missing (lenient: only missing fails) or never. "
+                      "Default: weak (or the config's \"fail_on\")")
           ->check(Checked(report::ParseFailOn, "LEVEL"));
   CLI::Option* max_warnings_flag =
       sub->add_option("--max-warnings", raw->max_warnings,
                       "Exit 1 when there are more than N weak findings (not waived). "
                       "Default: no limit (or the config's \"max_warnings\")")
-          ->check(CLI::NonNegativeNumber);
+          ->check(Checked(ParseCount, "N"));
   sub->add_option("--config", *config_path,
                   "Project configuration file. Default: the nearest .clausegap.json in the "
                   "current directory or a parent");
@@ -294,9 +351,23 @@ Runner SetupCheck(CLI::App* sub) {
                   "Colour the text report: auto (terminal and NO_COLOR unset), always or never. "
                   "Default: auto")
       ->check(Checked(report::ParseColorChoice, "WHEN"));
+  CLI::Option* convert_flag = sub->add_flag(
+      "--convert-legacy", raw->convert_legacy,
+      "Convert legacy .doc / .rtf files with LibreOffice (headless, in a temporary directory) "
+      "and check the result. Default: off (or the config's \"convert_legacy\")");
   sub->add_flag("--original", *original,
                 "Evaluate the original text (tracked changes rejected) instead of the text as "
                 "it will be signed");
+  CLI::Option* lang_flag =
+      sub->add_option("--lang", *lang,
+                      "Language of the report and messages: ja or en. Default: the config's "
+                      "\"lang\", else LC_ALL / LC_MESSAGES / LANG when English or Japanese, else ja")
+          ->check(Checked(i18n::ParseLang, "LANG"));
+  CLI::Option* csv_bom_flag =
+      sub->add_option("--csv-bom", *csv_bom,
+                      "Start CSV output with a UTF-8 byte-order mark so that Excel reads it as "
+                      "UTF-8: on or off. Default: on (or the config's \"csv_bom\")")
+          ->check(CLI::IsMember({"on", "off"}));
 
   return [=] {
     // Resolve once; the validators above have already accepted the values.
@@ -310,6 +381,15 @@ Runner SetupCheck(CLI::App* sub) {
     const ProjectConfig& project = *resolved;
     MergeProject(project, &config.rules, &config.policy);
     config.policy.waivers = project.waivers;
+    config.config_path = project.path;
+    if (!project.waivers_file.empty()) config.waiver_files.push_back(project.waivers_file);
+    config.waiver_files.insert(config.waiver_files.end(), waiver_files->begin(), waiver_files->end());
+    config.lang = lang_flag->count() > 0 ? *i18n::ParseLang(*lang)
+                  : project.lang         ? *project.lang
+                                         : i18n::LangFromEnvironment(std::getenv("LC_ALL"),
+                                                                     std::getenv("LC_MESSAGES"),
+                                                                     std::getenv("LANG"));
+    config.csv_bom = csv_bom_flag->count() > 0 ? *csv_bom == "on" : project.csv_bom.value_or(true);
     for (const std::string& file : *waiver_files) {
       auto waivers = LoadWaivers(file);
       if (!waivers) {
@@ -327,6 +407,7 @@ Runner SetupCheck(CLI::App* sub) {
     config.color = *report::ParseColorChoice(*color);
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;
+    if (convert_flag->count() == 0) config.convert_legacy = project.convert_legacy.value_or(false);
     config.err_is_terminal = isatty(STDERR_FILENO) == 1;
     return RunCheck(config, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1);
   };

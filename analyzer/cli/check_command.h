@@ -11,10 +11,14 @@
 //   2 — a usage error, a rule pack or dictionary that does not load, or no
 //       input could be read at all (every input failed, or there was none);
 //   1 — some document has a requirement of severity `required` at or below
-//       the --fail-on level (missing: status missing; weak: weak or missing;
-//       never: nothing fails), or some input could not be read (a gate must
-//       not pass a file it could not check) unless --fail-on never;
+//       the --fail-on level (weak, the default: weak or missing; missing:
+//       status missing; never: nothing fails), or some input could not be
+//       read (a gate must not pass a file it could not check) unless
+//       --fail-on never;
 //   0 — otherwise.
+// An --output that is one of the inputs (same file, hard or symbolic link,
+// a document inside an input folder, a rule pack, the config, a waiver file
+// or the --files-from list) is refused with exit 2 and nothing written.
 // Unreadable inputs appear in the report (status "error") and get a
 // "clausegap: path: cause" line on stderr; the run goes on. Ctrl-C stops the
 // run cleanly: what was printed so far stays, --output is not written, the
@@ -29,6 +33,7 @@
 
 #include "cli/command.h"
 #include "cli/config.h"
+#include "i18n/messages.h"
 #include "model/document.h"
 #include "report/printer.h"
 #include "report/summary.h"
@@ -43,6 +48,8 @@ struct CheckConfig {
   /// A file listing one input per line, "-" for standard input (--files-from).
   /// Default: none.
   std::string files_from;
+  /// The --files-from list is NUL-separated (--null). Default: lines.
+  bool null_separated = false;
   /// Worker threads (--jobs); 0 means one per core. Default: 0.
   int jobs = 0;
   /// Write the report to this file atomically instead of stdout (--output).
@@ -69,12 +76,24 @@ struct CheckConfig {
   /// The vendor / recipient as the clauses name it (--vendor), for contracts
   /// that leave it unclear. Default: empty (the preamble decides).
   std::string vendor;
-  /// Gate level (--fail-on). Default: missing.
-  report::FailOn fail_on = report::FailOn::kMissing;
+  /// Gate level (--fail-on). Default: weak (a required clause that is weak
+  /// fails; `missing` is the lenient mode).
+  report::FailOn fail_on = report::FailOn::kWeak;
+  /// Language of the report and messages (--lang, config "lang", LC_ALL /
+  /// LC_MESSAGES / LANG). Default: Japanese.
+  i18n::Lang lang = i18n::Lang::kJa;
+  /// Start CSV output with a UTF-8 byte-order mark (--csv-bom). Default: true.
+  bool csv_bom = true;
+  /// The project configuration file used, for the audit trail; "" for none.
+  std::string config_path;
+  /// Waiver files read (--waivers and the config's waivers_file).
+  std::vector<std::string> waiver_files;
   /// Colour of the text report (--color). Default: auto.
   report::ColorChoice color = report::ColorChoice::kAuto;
   /// Which text is evaluated (--original: changes rejected). Default: signed.
   model::View view = model::View::kSigned;
+  /// Convert legacy .doc / .rtf with LibreOffice (--convert-legacy). Default: false.
+  bool convert_legacy = false;
 };
 
 /// Returns the exit code of |outcome| (the policy above).

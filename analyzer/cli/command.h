@@ -37,6 +37,7 @@ Runner SetupStructure(CLI::App* sub);  ///< structure_command.cc
 Runner SetupTokens(CLI::App* sub);     ///< tokens_command.cc
 Runner SetupCheck(CLI::App* sub);      ///< check_command.cc
 Runner SetupDiff(CLI::App* sub);       ///< diff_command.cc
+Runner SetupAnnotate(CLI::App* sub);   ///< annotate_command.cc
 
 /// Parses |argv| and runs the chosen subcommand; returns the exit code.
 int Main(int argc, char** argv);

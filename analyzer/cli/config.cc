@@ -149,7 +149,8 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
   const json& root = source->root();
   if (!root.is_object()) return source->Fail("", "expected an object");
   if (auto keys = source->CheckKeys(root, "", {"rules", "disable", "require", "fail_on", "format",
-                                               "max_warnings", "waivers", "waivers_file"});
+                                               "max_warnings", "waivers", "waivers_file",
+                                               "lang", "csv_bom", "convert_legacy"});
       !keys) {
     return tl::unexpected(keys.error());
   }
@@ -175,12 +176,28 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
     if (!format) return source->Fail("/format", format.error().message);
     config.format = *format;
   }
+  if (root.contains("lang")) {
+    auto lang = root["lang"].is_string() ? i18n::ParseLang(root["lang"].get<std::string>())
+                                         : MakeError(ErrorCode::kUsage, "");
+    if (!lang) return source->Fail("/lang", "lang must be \"ja\" or \"en\"");
+    config.lang = *lang;
+  }
+  if (root.contains("csv_bom")) {
+    if (!root["csv_bom"].is_boolean()) return source->Fail("/csv_bom", "csv_bom must be true or false");
+    config.csv_bom = root["csv_bom"].get<bool>();
+  }
   if (root.contains("max_warnings")) {
     const json& n = root["max_warnings"];
     if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1'000'000'000) {
       return source->Fail("/max_warnings", "max_warnings must be a whole number ≥ 0");
     }
     config.max_warnings = n.get<int>();
+  }
+  if (root.contains("convert_legacy")) {
+    if (!root["convert_legacy"].is_boolean()) {
+      return source->Fail("/convert_legacy", "convert_legacy must be true or false");
+    }
+    config.convert_legacy = root["convert_legacy"].get<bool>();
   }
   if (root.contains("waivers")) {
     auto waivers = ParseWaivers(*source, root["waivers"], "/waivers");
@@ -191,8 +208,10 @@ Expected<ProjectConfig> LoadConfig(const std::string& path) {
     if (!root["waivers_file"].is_string()) {
       return source->Fail("/waivers_file", "waivers_file must be a path");
     }
-    auto waivers = LoadWaivers(Relative(path, root["waivers_file"].get<std::string>()));
+    std::string file = Relative(path, root["waivers_file"].get<std::string>());
+    auto waivers = LoadWaivers(file);
     if (!waivers) return tl::unexpected(waivers.error());
+    config.waivers_file = file;
     config.waivers.insert(config.waivers.end(), waivers->begin(), waivers->end());
   }
   return config;

@@ -18,6 +18,7 @@
 #include "base/error.h"
 #include "engine/result.h"
 #include "engine/rule_pack.h"
+#include "i18n/messages.h"
 #include "report/printer.h"
 #include "report/summary.h"
 
@@ -46,7 +47,11 @@ struct ProjectConfig {
   std::optional<report::FailOn> fail_on;
   std::optional<report::Format> format;
   std::optional<int> max_warnings;
+  std::optional<i18n::Lang> lang;   ///< "lang": "ja" | "en" (--lang default)
+  std::optional<bool> csv_bom;      ///< "csv_bom": true | false (--csv-bom default)
+  std::optional<bool> convert_legacy;  ///< "convert_legacy": true converts .doc / .rtf
   std::vector<Waiver> waivers;      ///< inline "waivers" plus those of "waivers_file"
+  std::string waivers_file;         ///< the "waivers_file" read, resolved; "" for none
 };
 
 /// Returns the path of the nearest .clausegap.json in |start| or a parent,

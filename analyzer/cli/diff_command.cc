@@ -1,5 +1,6 @@
 #include "cli/diff_command.h"
 
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/config.h"
+#include "cli/flags.h"
 #include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
@@ -36,7 +38,7 @@ int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   tokenize::Tagger tagger(analyzer->model);
-  docx::ReadOptions options;
+  reader::Options options;
   options.view = config.view;
 
   // Both versions are read even when the first fails, so that one run names
@@ -60,7 +62,7 @@ int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   out << (config.format == report::DiffFormat::kJson ? report::DiffToJson(*diff)
-                                                     : report::DiffToText(*diff));
+                                                     : report::DiffToText(*diff, config.lang));
   out.flush();
   return DiffExitCode(*diff);
 }
@@ -74,12 +76,7 @@ Runner SetupDiff(CLI::App* sub) {
   sub->add_option("old", raw->old_file, "The earlier version (.docx)")->required();
   sub->add_option("new", raw->new_file, "The later version (.docx)")->required();
   sub->add_option("--format", *format, "Output format: text or json. Default: text")
-      ->check(CLI::Validator(
-          [](std::string& value) -> std::string {
-            auto parsed = report::ParseDiffFormat(value);
-            return parsed ? std::string() : parsed.error().message;
-          },
-          "FORMAT"));
+      ->check(Checked(report::ParseDiffFormat, "FORMAT"));
   sub->add_option("--vendor", raw->vendor,
                   "The party that receives or processes the information, as the clauses name it "
                   "(乙, 受託者, 受領者…), when the contract leaves it unclear. Default: read from the "
@@ -98,6 +95,12 @@ Runner SetupDiff(CLI::App* sub) {
   sub->add_flag("--no-config", *no_config, "Do not look for a .clausegap.json");
   sub->add_flag("--no-default-rules", *no_default_rules,
                 "Do not load the default rule pack (use only --rules)");
+  auto lang = std::make_shared<std::string>();
+  CLI::Option* lang_flag =
+      sub->add_option("--lang", *lang,
+                      "Language of the text output: ja or en. Default: the config's \"lang\", "
+                      "else LC_ALL / LC_MESSAGES / LANG when English or Japanese, else ja")
+          ->check(Checked(i18n::ParseLang, "LANG"));
   sub->add_flag("--original", *original,
                 "Compare the original texts (tracked changes rejected) instead of the texts as "
                 "they will be signed");
@@ -112,6 +115,11 @@ Runner SetupDiff(CLI::App* sub) {
     }
     MergeProject(*project, &config.rules, &config.policy);
     config.format = *report::ParseDiffFormat(*format);
+    config.lang = lang_flag->count() > 0 ? *i18n::ParseLang(*lang)
+                  : project->lang        ? *project->lang
+                                         : i18n::LangFromEnvironment(std::getenv("LC_ALL"),
+                                                                     std::getenv("LC_MESSAGES"),
+                                                                     std::getenv("LANG"));
     config.default_rules = !*no_default_rules;
     config.view = *original ? model::View::kOriginal : model::View::kSigned;
     return RunDiff(config, std::cout, std::cerr);

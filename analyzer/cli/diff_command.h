@@ -20,6 +20,7 @@
 #include "cli/command.h"
 #include "cli/config.h"
 #include "model/document.h"
+#include "i18n/messages.h"
 #include "report/diff.h"
 
 namespace clausegap::cli {
@@ -42,6 +43,8 @@ struct DiffConfig {
   /// Which text of both versions is evaluated (--original: changes
   /// rejected). Default: signed.
   model::View view = model::View::kSigned;
+  /// Language of the text output (--lang, config, locale). Default: Japanese.
+  i18n::Lang lang = i18n::Lang::kJa;
   /// Disabled and raised requirements from the project configuration
   /// (waivers do not apply to a comparison). Default: none.
   Policy policy;

@@ -34,7 +34,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "docx/reader.h"
+#include "reader/reader.h"
 
 namespace clausegap::cli {
 namespace {
@@ -155,9 +155,9 @@ nlohmann::json ToJson(const model::Document& document) {
 }
 
 int RunExtract(const ExtractConfig& config) {
-  docx::ReadOptions options;
+  reader::Options options;
   options.view = config.original ? model::View::kOriginal : model::View::kSigned;
-  auto document = docx::ReadDocx(config.file, options);
+  auto document = reader::ReadDocument(config.file, config.file, {}, options);
   if (!document) {
     std::cerr << "clausegap: " << document.error().message << '\n';
     return kExitError;

@@ -4,6 +4,8 @@
 #include <future>
 #include <utility>
 
+#include "base/sha256.h"
+#include "classify/classify.h"
 #include "report/printer.h"
 #include "structure/structure.h"
 
@@ -46,16 +48,54 @@ engine::DocumentReport ErrorReport(const std::string& name, const Error& error) 
   return report;
 }
 
+namespace {
+
+// Sets Evidence::page from the block it cites (PDFs know their pages).
+void FillPages(const model::Document& document, engine::DocumentReport* report) {
+  auto fill = [&](std::vector<engine::Evidence>& list) {
+    for (engine::Evidence& e : list) {
+      if (e.page < 0 && e.block >= 0 && e.block < static_cast<int>(document.blocks.size())) {
+        e.page = document.blocks[static_cast<std::size_t>(e.block)].page;
+      }
+    }
+  };
+  for (engine::RequirementResult& r : report->requirements) {
+    fill(r.evidence);
+    for (engine::ElementResult& element : r.elements) fill(element.evidence);
+  }
+}
+
+}  // namespace
+
+void Fingerprint(const DocumentSource& source, engine::DocumentReport* report) {
+  if (source.path.empty()) {
+    report->sha256 = Sha256Hex(source.bytes);
+    report->size = static_cast<std::int64_t>(source.bytes.size());
+    return;
+  }
+  auto digest = DigestFile(source.path);
+  if (!digest) return;  // the reader says why the file cannot be read
+  report->sha256 = digest->sha256;
+  report->size = static_cast<std::int64_t>(digest->size);
+}
+
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
-                                       tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                       tokenize::Tagger& tagger, const reader::Options& options,
                                        bool with_text) {
-  auto document = source.path.empty() ? docx::ReadDocxBytes(source.bytes, source.name, options)
-                                      : docx::ReadDocx(source.path, options);
-  if (!document) return ErrorReport(source.name, document.error());
+  auto document = reader::ReadDocument(source.name, source.path, source.bytes, options);
+  if (!document) {
+    engine::DocumentReport report = ErrorReport(source.name, document.error());
+    Fingerprint(source, &report);
+    return report;
+  }
   try {
     structure::Structure structure = structure::Analyze(*document);
     engine::DocumentReport report = analyzer.engine->Evaluate(*document, structure, tagger);
     report.file = source.name;
+    report.kind = classify::KindId(classify::Classify(structure));
+    Fingerprint(source, &report);
+    report.converted_from = document->converted_from;
+    FillPages(*document, &report);
     if (with_text) report.text = report::ContractText(structure);
     return report;
   } catch (const std::exception& e) {

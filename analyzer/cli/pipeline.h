@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "base/error.h"
-#include "docx/reader.h"
+#include "reader/reader.h"
 #include "engine/engine.h"
 #include "engine/result.h"
 #include "engine/rule_pack.h"
@@ -46,11 +46,17 @@ struct DocumentSource {
   std::string_view bytes;  ///< used when |path| is empty
 };
 
-/// Reads, segments and evaluates |source|. An unreadable document, or an
+/// Sets |report|'s sha256 and size from |source|'s bytes (read again from
+/// disk for a file); leaves them unset when the file cannot be read.
+void Fingerprint(const DocumentSource& source, engine::DocumentReport* report);
+
+/// Reads (any format reader::ReadDocument reads), segments, classifies and
+/// evaluates |source| (with its SHA-256 and size, also for a document that
+/// cannot be parsed); evidence from a PDF gets its page. An unreadable document, or an
 /// analysis that throws (it should not), gives an ErrorReport. Fills
 /// DocumentReport::text when |with_text| (printers that show the contract).
 engine::DocumentReport AnalyseDocument(const DocumentSource& source, const Analyzer& analyzer,
-                                       tokenize::Tagger& tagger, const docx::ReadOptions& options,
+                                       tokenize::Tagger& tagger, const reader::Options& options,
                                        bool with_text);
 
 }  // namespace clausegap::cli

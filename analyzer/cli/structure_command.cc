@@ -30,7 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "docx/reader.h"
+#include "reader/reader.h"
 #include "structure/structure.h"
 
 namespace clausegap::cli {
@@ -144,9 +144,9 @@ Runner SetupStructure(CLI::App* sub) {
   sub->add_flag("--original", config->original,
                 "Read the text with every tracked change rejected (default: as signed)");
   return [config] {
-    docx::ReadOptions options;
+    reader::Options options;
     options.view = config->original ? model::View::kOriginal : model::View::kSigned;
-    Expected<model::Document> doc = docx::ReadDocx(config->file, options);
+    Expected<model::Document> doc = reader::ReadDocument(config->file, config->file, {}, options);
     if (!doc) {
       std::cerr << "clausegap: " << doc.error().message << "\n";
       return static_cast<int>(kExitError);

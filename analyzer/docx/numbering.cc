@@ -296,11 +296,11 @@ std::optional<Numbering::Resolved> Numbering::Resolve(int num_id, const Styles& 
     out.levels[i] = level_override ? &*level_override
                     : abstract->levels[i] ? &*abstract->levels[i] : nullptr;
     out.start_override[i] = num->second.start_override[i];
-    if (level_override && !out.start_override[i]) out.start_override[i] = level_override->start;
     overridden = overridden || out.start_override[i].has_value();
   }
   // Lists of one abstract definition continue each other unless a w:num
-  // restarts with an override, which makes it a list of its own.
+  // restarts with a w:startOverride, which makes it a list of its own (a
+  // w:lvl override alone changes how the level looks, not its count).
   out.instance = overridden ? "n" + std::to_string(num_id) : "a" + std::to_string(abstract_id);
   return out;
 }

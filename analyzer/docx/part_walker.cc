@@ -1,5 +1,7 @@
 #include "docx/part_walker.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstring>
 #include <utility>
@@ -59,7 +61,7 @@ int PartWalker::AddRevision(RevisionKind kind, pugi::xml_node node, bool attach)
 
 void PartWalker::Text(std::string_view text) {
   if (text.empty() || suppress_ > 0) return;
-  if (!fields_.empty() && fields_.back()) return;  // a field instruction, not text
+  if (InFieldInstruction()) return;  // a field instruction, not text
   if (!hidden_runs_.empty() && hidden_runs_.back()) return;
   Para* para = Current();
   if (para == nullptr) return;
@@ -293,6 +295,14 @@ void PartWalker::ReadParagraphProperties(pugi::xml_node ppr) {
   }
 }
 
+bool PartWalker::InFieldInstruction() const {
+  // A field nested in another field's instruction (an IF holding a
+  // MERGEFIELD) is part of that instruction, its result included.
+  return std::find(fields_.begin(), fields_.end(), true) != fields_.end();
+}
+
+bool PartWalker::ChoiceUnderstood(pugi::xml_node choice) const { return McChoiceUnderstood(choice); }
+
 // Returns whether to descend into |node|; fills |frame| with the exit action.
 bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
   frame->ns_count = ns_.Push(node);
@@ -305,10 +315,11 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
   }
   if (ns == Ns::kMc) {
     if (local == "Choice" || local == "Fallback") {
-      // One branch of mc:AlternateContent only: the first Choice, else Fallback.
+      // One branch of mc:AlternateContent only: the first Choice whose
+      // Requires namespaces are understood, else the Fallback.
       pugi::xml_node chosen;
       for (pugi::xml_node c = node.parent().first_child(); c; c = c.next_sibling()) {
-        if (ns_.Is(c, Ns::kMc, "Choice")) {
+        if (ns_.Is(c, Ns::kMc, "Choice") && ChoiceUnderstood(c)) {
           chosen = c;
           break;
         }
@@ -342,7 +353,7 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
     return false;
   }
   if (local == "t" || local == "delText") {
-    if (suppress_ == 0 && (fields_.empty() || !fields_.back())) {
+    if (suppress_ == 0 && !InFieldInstruction()) {
       std::string text;
       AppendNodeText(node, &text);
       Text(text);
@@ -363,30 +374,11 @@ bool PartWalker::Enter(pugi::xml_node node, Frame* frame) {
     return false;
   }
   if (local == "sym") {
-    const char* code = ns_.Attr(node, Ns::kW, "char");
-    if (code != nullptr) {
-      unsigned value = 0;
-      std::string_view v(code);
-      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value, 16);
-      (void)ptr;
-      if (ec == std::errc() && value > 0 && value < 0x110000 && (value < 0xD800 || value > 0xDFFF)) {
-        std::string text;
-        AppendUtf8(&text, static_cast<char32_t>(value));
-        Text(text);
-      }
-    }
+    Text(SymbolText(ns_.Attr(node, Ns::kW, "char")));
     return false;
   }
   if (local == "fldChar") {
-    const char* type = ns_.Attr(node, Ns::kW, "fldCharType");
-    std::string_view t = type != nullptr ? type : "";
-    if (t == "begin") {
-      fields_.push_back(true);
-    } else if (t == "separate") {
-      if (!fields_.empty()) fields_.back() = false;
-    } else if (t == "end") {
-      if (!fields_.empty()) fields_.pop_back();
-    }
+    UpdateFields(ns_.Attr(node, Ns::kW, "fldCharType"), &fields_);
     return false;
   }
   if (local == "instrText" || local == "delInstrText" || local == "softHyphen" || local == "rt" ||

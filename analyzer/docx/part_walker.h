@@ -102,6 +102,10 @@ class PartWalker {
   };
 
   bool Enter(pugi::xml_node node, Frame* frame);
+  // Whether any open field is in its instruction (not its result).
+  bool InFieldInstruction() const;
+  // Whether every namespace prefix in the mc:Choice's Requires is understood.
+  bool ChoiceUnderstood(pugi::xml_node choice) const;
   void Exit(const Frame& frame);
   void StartParagraph();
   void FinishParagraph();

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/file.h"
 #include "docx/numbering.h"
 #include "docx/part_walker.h"
 #include "docx/styles.h"
@@ -41,25 +42,6 @@ bool TypeIs(std::string_view type, std::string_view kind) {
          type[type.size() - kind.size() - 1] == '/';
 }
 
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto hex = [](char c) {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
 
 // Resolves |target| relative to the folder of |source| ("" for the package
 // root); returns the part name without a leading '/', or "" if it escapes.
@@ -176,6 +158,11 @@ class Reader {
 };
 
 Expected<model::Document> Reader::Run() {
+  if (!package_->Has("[Content_Types].xml")) {
+    return MakeError(ErrorCode::kNoMainPart,
+                     name_ + ": [Content_Types].xml is missing: not a valid OOXML package "
+                             "(Word refuses it too)");
+  }
   auto package_rels = LoadRels("");
   if (!package_rels) return tl::unexpected(package_rels.error());
   if (!package_->Has("_rels/.rels")) {
@@ -315,30 +302,9 @@ Expected<model::Document> ReadDocxBytes(std::string_view bytes, const std::strin
 }
 
 Expected<model::Document> ReadDocx(const std::string& path, const ReadOptions& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return MakeError(ErrorCode::kIo, path + ": is a directory");
-  }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
-  std::string bytes;
-  char buffer[64 * 1024];
-  while (true) {
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-    if (n > 0) {
-      if (bytes.size() + n > options.limits.max_package_bytes) {
-        return MakeError(ErrorCode::kTooLarge, path + ": file larger than " +
-                                                   std::to_string(options.limits.max_package_bytes >> 20) +
-                                                   " MiB");
-      }
-      bytes.append(buffer, n);
-    }
-    if (n < sizeof buffer) {
-      if (std::ferror(file.get())) return MakeError(ErrorCode::kIo, path + ": read error: " + std::strerror(errno));
-      break;
-    }
-  }
-  return ReadDocxBytes(bytes, path, options);
+  auto bytes = ReadFileCapped(path, options.limits.max_package_bytes);
+  if (!bytes) return tl::unexpected(bytes.error());
+  return ReadDocxBytes(*bytes, path, options);
 }
 
 }  // namespace clausegap::docx

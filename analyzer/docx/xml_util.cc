@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "base/encoding.h"
+
 namespace clausegap::docx {
 namespace {
 
@@ -88,7 +90,64 @@ int TreeDepth(const pugi::xml_document& doc, int limit) {
   return max_depth;
 }
 
+// Returns the encoding named by the XML declaration at the start of
+// |bytes| (after a UTF-8 byte-order mark), or "" when none is named.
+std::string_view DeclaredEncoding(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  std::string_view declaration = bytes.substr(0, bytes.find("?>"));
+  std::size_t at = declaration.find("encoding");
+  if (at == std::string_view::npos) return {};
+  at = declaration.find_first_of("\"'", at);
+  if (at == std::string_view::npos) return {};
+  std::size_t close = declaration.find(declaration[at], at + 1);
+  if (close == std::string_view::npos) return {};
+  return declaration.substr(at + 1, close - at - 1);
+}
+
+bool IsUtf8Name(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  return lower == "utf-8" || lower == "utf8";
+}
+
+// Returns the namespace URI bound to |prefix| at |node|, or null.
+const char* NamespaceUriOf(pugi::xml_node node, std::string_view prefix) {
+  std::string attribute = "xmlns:" + std::string(prefix);
+  for (; node; node = node.parent()) {
+    if (pugi::xml_attribute a = node.attribute(attribute.c_str())) return a.value();
+  }
+  return nullptr;
+}
+
+// The namespaces whose markup clausegap reads (or safely looks through for
+// w: text): the ECMA / ISO OOXML ones, Word's own extensions and VML.
+bool UnderstoodNamespace(std::string_view uri) {
+  for (std::string_view known : {"http://schemas.openxmlformats.org/", "http://purl.oclc.org/ooxml/",
+                                 "http://schemas.microsoft.com/office/word/",
+                                 "http://schemas.microsoft.com/office/drawing/",
+                                 "urn:schemas-microsoft-com:"}) {
+    if (uri.substr(0, known.size()) == known) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool McChoiceUnderstood(pugi::xml_node choice) {
+  std::string_view requires_list = choice.attribute("Requires").value();
+  while (!requires_list.empty()) {
+    std::size_t space = requires_list.find_first_of(" \t\r\n");
+    std::string_view prefix = requires_list.substr(0, space);
+    if (!prefix.empty()) {
+      const char* uri = NamespaceUriOf(choice, prefix);
+      if (uri == nullptr || !UnderstoodNamespace(uri)) return false;
+    }
+    if (space == std::string_view::npos) break;
+    requires_list.remove_prefix(space + 1);
+  }
+  return true;
+}
 
 Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::string& part_name,
                             int max_depth) {
@@ -104,6 +163,20 @@ Expected<void> ParseXmlPart(XmlPart* part, const std::string& file, const std::s
     if (problem == "depth") {
       return MakeError(ErrorCode::kTooLarge, file + ": XML nesting deeper than " +
                                                  std::to_string(max_depth) + " in " + part_name);
+    }
+    // A part is UTF-8 unless it starts as UTF-16: another declared encoding
+    // or bytes that are not UTF-8 make a package Word refuses, and reading
+    // it anyway would analyse text that is not the document's.
+    if (std::string_view declared = DeclaredEncoding(bytes);
+        !declared.empty() && !IsUtf8Name(declared) && bytes.substr(0, 2) != std::string_view("<\0", 2)) {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": " + part_name + " declares the encoding \"" + std::string(declared) +
+                           "\"; OOXML parts are UTF-8 or UTF-16 (refused, as Word refuses it)");
+    }
+    if (std::size_t bad = InvalidUtf8Offset(bytes); bad != std::string_view::npos) {
+      return MakeError(ErrorCode::kMalformedXml,
+                       file + ": invalid UTF-8 in " + part_name + " at offset " +
+                           std::to_string(bad) + " (refused, as Word refuses it)");
     }
   }
   // parse_ws_pcdata_single keeps <w:t> </w:t>; parse_doctype lets us see a
@@ -178,6 +251,30 @@ Ns NsScope::Resolve(std::string_view prefix) const {
   cached_ns_ = ns;
   cached_ = true;
   return ns;
+}
+
+std::string SymbolText(const char* code) {
+  std::string text;
+  if (code == nullptr) return text;
+  unsigned value = 0;
+  std::string_view v(code);
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value, 16);
+  (void)ptr;
+  if (ec == std::errc() && value > 0 && value < 0x110000 && (value < 0xD800 || value > 0xDFFF)) {
+    AppendUtf8(&text, static_cast<char32_t>(value));
+  }
+  return text;
+}
+
+void UpdateFields(const char* type, std::vector<bool>* fields) {
+  std::string_view t = type != nullptr ? type : "";
+  if (t == "begin") {
+    fields->push_back(true);
+  } else if (t == "separate") {
+    if (!fields->empty()) fields->back() = false;
+  } else if (t == "end") {
+    if (!fields->empty()) fields->pop_back();
+  }
 }
 
 void AppendUtf8(std::string* out, char32_t c) {

@@ -108,8 +108,22 @@ class NsScope {
 /// "off" are false, everything else true.
 bool OnOff(const char* value, bool absent);
 
+/// Returns whether clausegap understands every namespace an mc:Choice
+/// |choice| Requires (the OOXML, Word-extension and VML ones), so that its
+/// branch of mc:AlternateContent is the one to read.
+bool McChoiceUnderstood(pugi::xml_node choice);
+
 /// Appends the UTF-8 encoding of |c| to |out|.
 void AppendUtf8(std::string* out, char32_t c);
+
+/// Returns the text of a w:sym whose w:char is |code| (hexadecimal), or ""
+/// when |code| is null or not a valid code point.
+std::string SymbolText(const char* code);
+
+/// Applies a w:fldChar of type |type| ("begin", "separate", "end"; may be
+/// null) to the open fields |*fields|: one entry per open field, true while
+/// in its instruction (whose text is not part of the document's text).
+void UpdateFields(const char* type, std::vector<bool>* fields);
 
 /// Returns |value| parsed as a decimal integer, or |fallback|.
 int ToInt(const char* value, int fallback);

@@ -52,7 +52,51 @@ std::string BadNameReason(std::string_view entry) {
   return {};
 }
 
+// Opens |bytes| once more with libzip's ZIP_CHECKCONS, which compares every
+// local header with its central directory entry (name, method, sizes): a zip
+// whose two headers name an entry differently shows two readers two
+// different contracts. Run after the entry names were checked, so that
+// duplicates and unsafe names keep their own error.
+Expected<void> CheckConsistency(std::string_view bytes, const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error)
+                                     : nullptr;
+  if (archive != nullptr) {
+    zip_discard(archive);
+    zip_error_fini(&error);
+    return {};
+  }
+  std::string cause = zip_error_strerror(&error);
+  if (source != nullptr) zip_source_free(source);
+  zip_error_fini(&error);
+  return MakeError(ErrorCode::kCorruptZip,
+                   name + ": inconsistent zip archive (the local headers do not match the central "
+                          "directory: " + cause + ")");
+}
+
 }  // namespace
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto hex = [](char c) {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
 
 Expected<void> SniffPackage(std::string_view bytes, const std::string& name) {
   if (bytes.empty()) return MakeError(ErrorCode::kEmpty, name + ": empty file");
@@ -65,7 +109,8 @@ Expected<void> SniffPackage(std::string_view bytes, const std::string& name) {
     }
     return MakeError(ErrorCode::kLegacyDoc,
                      name + ": legacy Word 97-2003 .doc (OLE compound file); "
-                            "save it as .docx first");
+                            "save it as .docx first, or check it with --convert-legacy "
+                            "(needs LibreOffice)");
   }
   if (bytes.size() < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
     return MakeError(ErrorCode::kNotZip, name + ": not a .docx file (not a zip archive)");
@@ -130,12 +175,17 @@ Expected<ZipPackage> ZipPackage::Open(std::string_view bytes, const std::string&
                        name + ": " + reason + " in zip archive: \"" + std::string(entry) + "\"");
     }
     if (entry.back() == '/') continue;  // a directory entry
-    auto [it, inserted] = package.entries_.emplace(Lower(entry), static_cast<std::uint64_t>(i));
+    // Part names are IRIs stored percent-encoded (OPC): "word/%E5%A5%91.xml"
+    // and "word/契.xml" name the same part.
+    auto [it, inserted] = package.entries_.emplace(Lower(PercentDecode(entry)), static_cast<std::uint64_t>(i));
     if (!inserted) {
       return MakeError(ErrorCode::kBadEntryName,
                        name + ": duplicate entry name in zip archive: \"" + std::string(entry) +
                            "\"");
     }
+  }
+  if (auto consistent = CheckConsistency(bytes, name); !consistent) {
+    return tl::unexpected(consistent.error());
   }
   return package;
 }
@@ -166,7 +216,7 @@ ZipPackage::~ZipPackage() {
 }
 
 bool ZipPackage::Has(std::string_view part_name) const {
-  return entries_.count(Lower(part_name)) != 0;
+  return entries_.count(Lower(PercentDecode(part_name))) != 0;
 }
 
 Expected<std::string> ReadZipEntry(zip* archive, std::uint64_t index, const EntryCaps& caps) {
@@ -252,7 +302,7 @@ Expected<std::string> ReadZipEntry(zip* archive, std::uint64_t index, const Entr
 }
 
 Expected<std::string> ZipPackage::Read(std::string_view part_name) {
-  auto it = entries_.find(Lower(part_name));
+  auto it = entries_.find(Lower(PercentDecode(part_name)));
   std::string part(part_name);
   if (it == entries_.end()) {
     return MakeError(ErrorCode::kNoMainPart, name_ + ": part " + part + " is missing");

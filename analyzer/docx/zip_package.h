@@ -22,6 +22,9 @@ struct zip;
 
 namespace clausegap::docx {
 
+/// Returns |s| with every %XX escape decoded (part names are IRIs).
+std::string PercentDecode(std::string_view s);
+
 /// Returns the error for |bytes| if they are not a zip archive at all (empty,
 /// OLE compound file, other data), or an empty optional-like success.
 Expected<void> SniffPackage(std::string_view bytes, const std::string& name);
@@ -60,7 +63,7 @@ class ZipPackage {
   ~ZipPackage();
 
   /// Returns whether the part |part_name| (no leading '/', compared
-  /// case-insensitively as OPC does) exists.
+  /// case-insensitively and percent-decoded, as OPC does) exists.
   bool Has(std::string_view part_name) const;
 
   /// Returns the uncompressed bytes of |part_name|, or kNoMainPart if it is

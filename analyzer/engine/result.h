@@ -6,6 +6,7 @@
 #ifndef CLAUSEGAP_ENGINE_RESULT_H_
 #define CLAUSEGAP_ENGINE_RESULT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,18 @@ struct DocumentReport {
   /// The client / discloser as the clauses name it ("甲", "委託者").
   std::string client;
   std::vector<RequirementResult> requirements;
+  /// SHA-256 of the input's bytes (64 hex digits); empty when it could not
+  /// be read at all. Filled where the document is read (cli/pipeline).
+  std::string sha256;
+  /// The input's size in bytes; -1 when unknown.
+  std::int64_t size = -1;
+  /// The kind of document (classify::KindId: "outsourcing", "nda",
+  /// "memorandum", "data-processing", "terms", "employment", "other");
+  /// empty when not classified.
+  std::string kind;
+  /// "doc" / "rtf" when LibreOffice converted the file before it was read
+  /// (--convert-legacy); empty otherwise.
+  std::string converted_from;
   /// The contract's sentences in reading order; filled only when the
   /// printer asks for them (Printer::NeedsText), else empty.
   std::vector<Passage> text;

@@ -569,6 +569,12 @@ Expected<std::shared_ptr<const RulePack>> Compiler::Run(const std::vector<std::s
     }
     source_ = nullptr;
     pack_.files.push_back(file);
+    PackInfo info{file, {}, {}};
+    if (auto it = root.find("pack"); it != root.end() && it->is_string()) info.name = it->get<std::string>();
+    if (auto it = root.find("version"); it != root.end() && !it->is_null()) {
+      info.version = it->is_string() ? it->get<std::string>() : it->dump();
+    }
+    pack_.packs.push_back(std::move(info));
   }
   if (!Finalize(&error)) return MakeError(ErrorCode::kInvalidRules, error);
   return std::make_shared<const RulePack>(std::move(pack_));
@@ -585,6 +591,21 @@ std::vector<RequirementInfo> EnabledRequirements(const RulePack& pack) {
   std::vector<RequirementInfo> out;
   for (const Requirement& r : pack.requirements) {
     if (r.enabled) out.push_back({r.id, r.title, r.severity});
+  }
+  return out;
+}
+
+std::vector<PackInfo> LoadedPacks(const RulePack& pack) { return pack.packs; }
+
+std::vector<std::string> RequirementCues(const RulePack& pack, const std::string& id) {
+  std::vector<std::string> out;
+  for (const Requirement& r : pack.requirements) {
+    if (r.id != id) continue;
+    for (int term : r.cues) {
+      if (term >= 0 && static_cast<std::size_t>(term) < pack.terms.size()) {
+        out.push_back(pack.terms[static_cast<std::size_t>(term)]);
+      }
+    }
   }
   return out;
 }

@@ -37,6 +37,21 @@ struct RequirementInfo {
 /// reports list them in).
 std::vector<RequirementInfo> EnabledRequirements(const RulePack& pack);
 
+/// What a pack file says it is.
+struct PackInfo {
+  std::string file;     ///< the file loaded
+  std::string name;     ///< its "pack" ("clausegap-default"); may be empty
+  std::string version;  ///< its "version" as written ("1"); may be empty
+};
+
+/// Returns the name and version of every file of |pack|, in load order.
+std::vector<PackInfo> LoadedPacks(const RulePack& pack);
+
+/// Returns the heading cue words of requirement |id| (NFKC-normalised, as
+/// the engine matches them against normalised headings); none when the
+/// requirement is unknown or has no cues.
+std::vector<std::string> RequirementCues(const RulePack& pack, const std::string& id);
+
 /// Returns the directory of the default pack: $CLAUSEGAP_RULES if set, else
 /// <exe dir>/rules (build tree), else CLAUSEGAP_DATADIR "/rules" (install).
 /// Returns kInvalidRules naming every place looked if none exists.

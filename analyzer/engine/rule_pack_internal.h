@@ -129,6 +129,7 @@ struct RulePack {
   std::vector<std::string> terms;           ///< interned, NFKC-normalised term strings
   std::vector<Requirement> requirements;    ///< every requirement, in pack order (also disabled ones)
   std::vector<std::string> files;           ///< the files loaded, in order
+  std::vector<PackInfo> packs;              ///< each file's declared name and version, in order
 };
 
 /// Returns the modality bits of a normalised sentence (0 when none is recognised).

@@ -48,6 +48,7 @@ struct Block {
   std::string text;     ///< the paragraph's text in the chosen view (UTF-8, no label)
   CellPosition cell;    ///< set when kind == kTableCell
   bool has_revision = false;  ///< a pending tracked change touches this paragraph
+  int page = -1;        ///< 1-based page of the paragraph's first line (PDF); -1 when unknown
 };
 
 /// The kind of a pending tracked change.
@@ -113,6 +114,9 @@ struct Document {
   std::vector<Revision> revisions;
   std::vector<Comment> comments;
   std::vector<Note> notes;
+  /// "doc" / "rtf" when LibreOffice converted the file to .docx before it
+  /// was read (--convert-legacy); empty otherwise.
+  std::string converted_from;
 };
 
 }  // namespace clausegap::model

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_printer.h"
+#include "report/localize.h"
 #include "report/text_printer.h"
 
 namespace clausegap::report {
@@ -104,28 +105,37 @@ std::string Pad(std::string_view text, std::size_t width) {
   return out;
 }
 
-const char* SideStatus(const DiffSide& side) {
-  return side.evaluated ? engine::StatusName(side.status) : "not-evaluated";
+std::string SideStatus(const DiffSide& side, i18n::Lang lang) {
+  return std::string(side.evaluated ? StatusText(lang, side.status)
+                                    : i18n::Text(lang, i18n::Msg::kDiffNotEvaluated));
+}
+
+// The change in |lang| (ChangeName's words in English).
+std::string_view ChangeText(Change change, i18n::Lang lang) {
+  using i18n::Msg;
+  switch (change) {
+    case Change::kUnchanged: return i18n::Text(lang, Msg::kChangeUnchanged);
+    case Change::kStrengthened: return i18n::Text(lang, Msg::kChangeStrengthened);
+    case Change::kWeakened: return i18n::Text(lang, Msg::kChangeWeakened);
+    case Change::kRemoved: return i18n::Text(lang, Msg::kChangeRemoved);
+    case Change::kAdded: return i18n::Text(lang, Msg::kChangeAdded);
+    case Change::kMoved: return i18n::Text(lang, Msg::kChangeMoved);
+    case Change::kTextChanged: return i18n::Text(lang, Msg::kChangeTextChanged);
+  }
+  return i18n::Text(lang, Msg::kChangeUnchanged);
 }
 
 const char* SideMark(const DiffSide& side) {
   return side.evaluated ? StatusMark(side.status) : "-";
 }
 
-// Returns "第9条（事故の報告）" or "(outside articles)".
-std::string Place(const engine::Evidence& e) {
-  std::string out = e.label;
-  if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return out.empty() ? "(outside articles)" : out;
-}
-
 // Returns the distinct article labels of |evidence| joined with ", ".
-std::string ArticleList(const std::vector<engine::Evidence>& evidence) {
+std::string ArticleList(const std::vector<engine::Evidence>& evidence, i18n::Lang lang) {
   std::string out;
   std::vector<std::string> seen;
   for (const engine::Evidence& e : evidence) {
     std::string article = ArticleOf(e.label);
-    if (article.empty()) article = "(outside articles)";
+    if (article.empty()) article = i18n::Text(lang, i18n::Msg::kOutsideArticles);
     if (std::find(seen.begin(), seen.end(), article) != seen.end()) continue;
     if (!out.empty()) out += ", ";
     out += article;
@@ -144,31 +154,41 @@ std::string ElementIds(const std::vector<engine::ElementResult>& elements) {
   return out;
 }
 
-void SideDetails(std::ostream& out, const char* name, const DiffSide& side) {
+void SideDetails(std::ostream& out, i18n::Msg side_name, const DiffSide& side, i18n::Lang lang) {
+  using i18n::Msg;
+  std::string_view name = i18n::Text(lang, side_name);
   if (!side.evaluated) {
-    out << "      " << name << ": not evaluated\n";
+    out << "      " << i18n::Format(lang, Msg::kDiffSideNotEvaluated, {name}) << '\n';
     return;
   }
-  if (side.evidence.empty()) out << "      " << name << ": no clause found\n";
+  if (side.evidence.empty()) out << "      " << i18n::Format(lang, Msg::kDiffSideNoClause, {name}) << '\n';
   for (const engine::Evidence& e : side.evidence) {
-    out << "      " << name << ": " << Place(e) << " 「" << e.text << "」\n";
+    out << "      " << name << ": " << PlaceText(lang, e) << " 「" << e.text << "」\n";
   }
-  for (const std::string& reason : side.reasons) {
+  engine::RequirementResult r;
+  r.status = side.status;
+  r.reasons = side.reasons;
+  for (const std::string& reason : Reasons(lang, r)) {
     // A missing requirement's only reason ("no clause on … was found") says
     // what the line above already says.
     if (side.status == engine::Status::kMissing && side.evidence.empty()) continue;
-    out << "      " << name << " reason: " << reason << '\n';
+    out << "      " << i18n::Format(lang, Msg::kDiffSideReason, {name, reason}) << '\n';
   }
 }
 
-void ElementLines(std::ostream& out, const char* verb,
-                  const std::vector<engine::ElementResult>& elements) {
+void ElementLines(std::ostream& out, i18n::Msg verb, const std::vector<engine::ElementResult>& elements,
+                  i18n::Lang lang) {
   for (const engine::ElementResult& e : elements) {
-    out << "      Element " << verb << " (" << (e.essential ? "essential" : "recommended")
-        << "): " << e.id;
-    if (!e.description.empty()) out << " — " << e.description;
-    if (!e.evidence.empty()) out << " [" << Place(e.evidence.front()) << "]";
-    out << '\n';
+    std::string what = e.id;
+    if (!e.description.empty()) what += " — " + e.description;
+    if (!e.evidence.empty()) what += " [" + PlaceText(lang, e.evidence.front()) + "]";
+    out << "      "
+        << i18n::Format(lang, i18n::Msg::kDiffElement,
+                        {i18n::Text(lang, verb), SeverityText(lang, e.essential
+                                                                        ? engine::Severity::kRequired
+                                                                        : engine::Severity::kRecommended),
+                         what})
+        << '\n';
   }
 }
 
@@ -323,15 +343,16 @@ std::string DiffToJson(const Diff& diff) {
   return out;
 }
 
-std::string DiffToText(const Diff& diff) {
+std::string DiffToText(const Diff& diff, i18n::Lang lang) {
+  using i18n::Msg;
   std::ostringstream out;
-  out << "old: " << diff.old_file;
+  out << i18n::Text(lang, Msg::kDiffOld) << ": " << diff.old_file;
   if (!diff.old_title.empty()) out << " — " << diff.old_title;
-  out << "\nnew: " << diff.new_file;
+  out << '\n' << i18n::Text(lang, Msg::kDiffNew) << ": " << diff.new_file;
   if (!diff.new_title.empty()) out << " — " << diff.new_title;
   out << '\n';
   if (diff.requirements.empty()) {
-    out << "  (no requirements in the rule pack)\n";
+    out << "  " << i18n::Text(lang, Msg::kNoRequirements) << "\n";
     return out.str();
   }
 
@@ -339,39 +360,46 @@ std::string DiffToText(const Diff& diff) {
   for (const RequirementDiff& d : diff.requirements) {
     id_width = std::max(id_width, DisplayWidth(d.id));
     title_width = std::max(title_width, DisplayWidth(d.title));
-    status_width = std::max(status_width, DisplayWidth(SideStatus(d.old_side)));
+    status_width = std::max(status_width, DisplayWidth(SideStatus(d.old_side, lang)));
   }
+  const std::size_t severity_width = lang == i18n::Lang::kEn ? 13 : 6;
   for (const RequirementDiff& d : diff.requirements) {
-    std::string severity = std::string("[") + engine::SeverityName(d.severity) + "]";
-    std::string statuses = Pad(SideStatus(d.old_side), status_width) + " → " +
-                           SideStatus(d.new_side);
-    out << "  " << SideMark(d.old_side) << "→" << SideMark(d.new_side) << ' ' << Pad(severity, 13)
-        << ' ' << Pad(d.id, id_width) << "  " << Pad(d.title, title_width) << "  "
-        << Pad(statuses, status_width + 3 + 13) << "  " << ChangeName(d.change);
+    std::string severity = "[" + std::string(SeverityText(lang, d.severity)) + "]";
+    std::string statuses = Pad(SideStatus(d.old_side, lang), status_width) + " → " +
+                           SideStatus(d.new_side, lang);
+    out << "  " << SideMark(d.old_side) << "→" << SideMark(d.new_side) << ' '
+        << Pad(severity, severity_width) << ' ' << Pad(d.id, id_width) << "  "
+        << Pad(d.title, title_width) << "  " << Pad(statuses, status_width + 3 + 13) << "  "
+        << ChangeText(d.change, lang);
     if (d.change == Change::kMoved) {
-      out << " (" << ArticleList(d.old_side.evidence) << " → " << ArticleList(d.new_side.evidence)
-          << ")";
+      out << " (" << ArticleList(d.old_side.evidence, lang) << " → "
+          << ArticleList(d.new_side.evidence, lang) << ")";
     }
-    if (!d.elements_gained.empty()) out << "; gained: " << ElementIds(d.elements_gained);
-    if (!d.elements_lost.empty()) out << "; lost: " << ElementIds(d.elements_lost);
+    if (!d.elements_gained.empty()) out << i18n::Format(lang, Msg::kDiffGained, {ElementIds(d.elements_gained)});
+    if (!d.elements_lost.empty()) out << i18n::Format(lang, Msg::kDiffLost, {ElementIds(d.elements_lost)});
     out << '\n';
   }
-  out << "  " << diff.summary.worse << " worse (" << diff.summary.required_worse
-      << " required), " << diff.summary.better << " better, " << diff.summary.changed
-      << " changed, " << diff.summary.unchanged << " unchanged\n";
+  out << "  "
+      << i18n::Format(lang, Msg::kDiffTotals,
+                      {std::to_string(diff.summary.worse), std::to_string(diff.summary.required_worse),
+                       std::to_string(diff.summary.better), std::to_string(diff.summary.changed),
+                       std::to_string(diff.summary.unchanged)})
+      << '\n';
 
   bool header = false;
   for (const RequirementDiff& d : diff.requirements) {
     if (!d.Changed()) continue;
-    if (!header) out << "\n  Changes\n";
+    if (!header) out << "\n  " << i18n::Text(lang, Msg::kDiffChanges) << "\n";
     header = true;
-    out << "  " << d.id << "  " << d.title << " — " << ChangeName(d.change) << " ("
-        << SideStatus(d.old_side) << " → " << SideStatus(d.new_side) << ", "
-        << engine::SeverityName(d.severity) << ")\n";
-    SideDetails(out, "Old", d.old_side);
-    SideDetails(out, "New", d.new_side);
-    ElementLines(out, "gained", d.elements_gained);
-    ElementLines(out, "lost", d.elements_lost);
+    out << "  " << d.id << "  "
+        << i18n::Format(lang, Msg::kDiffDetailHead,
+                        {d.title, ChangeText(d.change, lang), SideStatus(d.old_side, lang),
+                         SideStatus(d.new_side, lang), SeverityText(lang, d.severity)})
+        << '\n';
+    SideDetails(out, Msg::kDiffSideOld, d.old_side, lang);
+    SideDetails(out, Msg::kDiffSideNew, d.new_side, lang);
+    ElementLines(out, Msg::kDiffElementGained, d.elements_gained, lang);
+    ElementLines(out, Msg::kDiffElementLost, d.elements_lost, lang);
   }
   return out.str();
 }

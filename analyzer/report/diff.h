@@ -51,6 +51,7 @@
 
 #include "base/error.h"
 #include "engine/result.h"
+#include "i18n/messages.h"
 
 namespace clausegap::report {
 
@@ -150,7 +151,8 @@ std::string DiffToJson(const Diff& diff);
 /// elements gained and lost), a count line,
 /// then a "Changes" section quoting the evidence of both versions, the
 /// reasons and the elements gained or lost for every changed requirement.
-std::string DiffToText(const Diff& diff);
+/// Labels, statuses and changes are in |lang| (the CLI's default: Japanese).
+std::string DiffToText(const Diff& diff, i18n::Lang lang = i18n::Lang::kEn);
 
 }  // namespace clausegap::report
 

@@ -9,7 +9,12 @@
 // A gap accepted by a waiver is a ::notice titled "… (waived)" whose message
 // starts "Waived: <reason>. ". Present requirements print nothing. An unreadable input prints
 //   ::error file=<path>,title=clausegap: could not be read (<code>)::<error>
-// End prints one plain line (not a command) with the totals.
+// GitHub shows at most 10 annotations of each kind per step and drops the
+// rest: the first kGithubAnnotationCap errors and warnings (and one notice
+// fewer, to leave room for the summary) are commands; later findings are
+// plain log lines "<file>: <title>: <message>", so none is lost. End prints
+// the totals as a plain line and, when findings went to the log, a ::notice
+// saying how many and where. Titles and messages are in the report's language.
 // Escaping (EscapeData / EscapeProperty) follows the workflow-command rules,
 // so no text of a contract can end the command or start another one.
 // Not thread-safe; one per run.
@@ -36,11 +41,15 @@ std::string EscapeProperty(std::string_view text);
 /// "" for a present requirement.
 const char* GithubCommand(engine::Severity severity, engine::Status status);
 
+/// Annotations GitHub shows per kind and step.
+inline constexpr int kGithubAnnotationCap = 10;
+
 /// Writes one workflow command per gap to |out| as documents arrive.
 class GithubPrinter : public Printer {
  public:
   /// |out| must outlive the printer.
-  explicit GithubPrinter(std::ostream& out) : out_(out) {}
+  explicit GithubPrinter(std::ostream& out, PrinterOptions options = {})
+      : out_(out), options_(std::move(options)) {}
 
   void Begin() override;
   void Document(const engine::DocumentReport& report) override;
@@ -52,6 +61,10 @@ class GithubPrinter : public Printer {
                std::string_view message);
 
   std::ostream& out_;
+  PrinterOptions options_;
+  int errors_ = 0, warnings_ = 0, notices_ = 0;  ///< annotations written, per kind
+  int findings_ = 0;                             ///< every gap and unreadable input
+  int overflow_ = 0;                             ///< findings written as plain lines
 };
 
 }  // namespace clausegap::report

@@ -4,8 +4,12 @@
 #include <map>
 #include <utility>
 
+#include "report/localize.h"
+
 namespace clausegap::report {
 namespace {
+
+using i18n::Msg;
 
 // The page's style and script; nothing in them loads a resource.
 constexpr std::string_view kStyle = R"css(
@@ -66,6 +70,41 @@ mark.ev-missing{background:var(--miss-bg)}
 mark .tag{font-size:11px;color:#57606a;margin-left:4px}
 :target{outline:2px solid #0969da;outline-offset:2px}
 .error-text{color:var(--miss)}
+table.meta{border-collapse:collapse;margin:6px 0 10px;font-size:14px}
+table.meta th{text-align:left;font-weight:600;color:#444;padding:2px 14px 2px 0;vertical-align:top;white-space:nowrap}
+table.meta td{padding:2px 0;word-break:break-all}
+table.meta code{font-size:12px}
+.cover{border:1px solid var(--line);border-radius:6px;padding:8px 16px;margin:8px 0 14px;background:#f6f8fa}
+.cover h2{border:0;margin:4px 0;padding:0;font-size:17px}
+.risk{border:2px solid var(--miss);border-radius:6px;padding:6px 16px;margin:10px 0;background:#fff8f8}
+.risk.ok{border-color:var(--ok);background:#f4fbf6}
+.risk h3{margin:4px 0}
+.risk li{margin:4px 0}
+.risk .why{color:#444;font-size:14px}
+.notice{border-left:6px solid var(--weak);background:var(--weak-bg);padding:6px 12px;margin:8px 0}
+.field{font-weight:700;color:#444;margin-right:6px}
+.gap .reasons,.gap .quote{margin:4px 0}
+@page{size:A4 portrait;margin:12mm 10mm}
+@media print{
+  body{padding:0;font-size:10pt;line-height:1.5}
+  h1{font-size:16pt}
+  h2{font-size:13pt;break-before:page;border-top:0}
+  .cover h2{break-before:auto}
+  .wrap{overflow:visible}
+  table.summary{width:100%;table-layout:fixed;font-size:7.5pt}
+  table.summary th,table.summary td{padding:1px 1px}
+  table.summary th.req{min-width:0;font-size:7pt}
+  table.summary td.file{white-space:normal;word-break:break-all;width:28%}
+  table.summary th:first-child{width:28%}
+  table.summary th:nth-child(2){width:6%}
+  .legend .sorthint{display:none}
+  .gap,.risk,blockquote.evidence,.suggestion,table.meta tr{break-inside:avoid}
+  .text{max-height:none;overflow:visible}
+  .text .lbl{flex-basis:7em}
+  a{color:inherit;text-decoration:none}
+  mark .tag{display:none}
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 )css";
 
 constexpr std::string_view kScript = R"js(
@@ -100,11 +139,12 @@ std::string Anchor(std::size_t doc, const char* kind, long index) {
   return Anchor(doc) + "-" + kind + std::to_string(index);
 }
 
-// Returns "第8条（再委託の禁止）" / "第8条" / "(outside articles)", escaped.
-std::string Place(const engine::Evidence& e) {
-  std::string out = e.label.empty() ? std::string("(outside articles)") : e.label;
-  if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return HtmlEscape(out);
+// Returns "第8条（再委託の禁止）" / "第8条" / 「（条項外）」, escaped.
+std::string Place(Lang lang, const engine::Evidence& e) { return HtmlEscape(PlaceText(lang, e)); }
+
+// Returns <tr><th>|name|</th><td>|value_html|</td></tr>.
+std::string MetaRow(std::string_view name, const std::string& value_html) {
+  return "<tr><th>" + HtmlEscape(name) + "</th><td>" + value_html + "</td></tr>\n";
 }
 
 // Returns |text| escaped with line breaks as <br>.
@@ -182,10 +222,10 @@ void HtmlPrinter::Document(const engine::DocumentReport& report) {
 }
 
 void HtmlPrinter::Text(std::size_t index, const engine::DocumentReport& report) {
-  out_ << "<h3>Contract text</h3>\n";
+  const Lang lang = options_.lang;
+  out_ << "<h3>" << HtmlEscape(i18n::Text(lang, Msg::kHtmlContractText)) << "</h3>\n";
   if (report.text.empty()) {
-    out_ << "<p class=\"note\">The contract's text is not part of this report; the evidence is "
-            "quoted above.</p>\n";
+    out_ << "<p class=\"note\">" << HtmlEscape(i18n::Text(lang, Msg::kHtmlNoText)) << "</p>\n";
     return;
   }
   std::map<long, Highlight> highlights;  // by position in report.text
@@ -236,78 +276,150 @@ void HtmlPrinter::Text(std::size_t index, const engine::DocumentReport& report) 
   out_ << "</div>\n";
 }
 
+void HtmlPrinter::DocumentCover(const engine::DocumentReport& report) {
+  const Lang lang = options_.lang;
+  std::string rows;
+  if (!report.title.empty()) rows += MetaRow(i18n::Text(lang, Msg::kHtmlTitleField), HtmlEscape(report.title));
+  rows += MetaRow(i18n::Text(lang, Msg::kHtmlFile), HtmlEscape(report.file));
+  if (!report.sha256.empty()) {
+    rows += MetaRow("SHA-256", "<code>" + HtmlEscape(report.sha256) + "</code>");
+  }
+  if (report.size >= 0) {
+    rows += MetaRow(i18n::Text(lang, Msg::kHtmlSize), std::to_string(report.size) +
+                                                           (lang == Lang::kJa ? " バイト" : " bytes"));
+  }
+  if (!report.kind.empty()) {
+    rows += MetaRow(i18n::Text(lang, Msg::kDocumentKind), HtmlEscape(KindText(lang, report.kind)));
+  }
+  if (report.ok) {
+    std::string parties = PartiesText(lang, report);
+    rows += MetaRow(i18n::Text(lang, Msg::kParties),
+                    HtmlEscape(parties.empty() ? i18n::Text(lang, Msg::kNoParties) : parties));
+  }
+  out_ << "<table class=\"meta\">\n" << rows << "</table>\n";
+  if (std::string notice = KindNotice(lang, report.kind); report.ok && !notice.empty()) {
+    out_ << "<p class=\"notice\">" << HtmlEscape(notice) << "</p>\n";
+  }
+  if (!report.ok) return;
+  // The risk summary: what fails the gate and why it matters.
+  std::vector<const engine::RequirementResult*> failing;
+  for (const engine::RequirementResult& r : report.requirements) {
+    engine::DocumentReport one;
+    one.requirements.push_back(r);
+    if (FailsGate(one, fail_on_)) failing.push_back(&r);
+  }
+  out_ << "<div class=\"risk" << (failing.empty() ? " ok" : "") << "\"><h3>"
+       << HtmlEscape(i18n::Text(lang, Msg::kHtmlRiskSummary)) << "</h3>\n";
+  if (failing.empty()) {
+    out_ << "<p>" << HtmlEscape(i18n::Text(lang, Msg::kHtmlRiskNone)) << "</p>\n";
+  } else {
+    std::vector<std::string> titles;
+    for (const engine::RequirementResult* r : failing) {
+      titles.push_back((lang == Lang::kJa ? "「" : "") + r->title + (lang == Lang::kJa ? "」" : ""));
+    }
+    out_ << "<p><b>" << HtmlEscape(i18n::Format(lang, Msg::kHtmlRiskFails,
+                                                {JoinList(lang, titles),
+                                                 lang == Lang::kJa ? "不足又は不十分" : "missing or weak"}))
+         << "</b></p>\n<ul>\n";
+    for (const engine::RequirementResult* r : failing) {
+      out_ << "<li><b>" << HtmlEscape(r->title) << "</b> — <span class=\"badge "
+           << StatusClass(r->status) << "\">" << HtmlEscape(StatusText(lang, r->status))
+           << "</span><div class=\"why\"><span class=\"field\">"
+           << HtmlEscape(i18n::Text(lang, Msg::kHtmlWhy)) << "</span>"
+           << HtmlEscape(WhyItMatters(lang, r->id)) << "</div></li>\n";
+    }
+    out_ << "</ul>\n";
+  }
+  out_ << "</div>\n";
+}
+
 void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& report) {
+  const Lang lang = options_.lang;
+  auto text = [lang](Msg key) { return HtmlEscape(i18n::Text(lang, key)); };
   out_ << "<section id=\"" << Anchor(index) << "\">\n<h2>" << HtmlEscape(report.file);
   if (!report.title.empty()) out_ << "<span class=\"doctitle\">" << HtmlEscape(report.title) << "</span>";
   out_ << "</h2>\n";
+  DocumentCover(report);
   if (!report.ok) {
-    out_ << "<p><span class=\"verdict error\">could not be read";
+    out_ << "<p><span class=\"verdict error\">" << text(Msg::kCouldNotBeRead);
     if (!report.error_code.empty()) out_ << " (" << HtmlEscape(report.error_code) << ")";
     out_ << "</span></p>\n<p class=\"error-text\">" << HtmlEscape(report.error) << "</p>\n</section>\n";
     return;
   }
   int counts[3] = {0, 0, 0};
   for (const engine::RequirementResult& r : report.requirements) ++counts[Rank(r.status)];
-  out_ << "<p>" << (FailsGate(report, fail_on_) ? "<span class=\"verdict fail\">fails the gate"
-                                               : "<span class=\"verdict pass\">passes the gate")
-       << " (--fail-on " << FailOnName(fail_on_) << ")</span> " << counts[0] << " present, "
-       << counts[1] << " weak, " << counts[2] << " missing</p>\n";
+  bool fails = FailsGate(report, fail_on_);
+  out_ << "<p><span class=\"verdict " << (fails ? "fail" : "pass") << "\">"
+       << HtmlEscape(i18n::Format(lang, Msg::kGateLine,
+                                  {i18n::Text(lang, fails ? Msg::kGateFail : Msg::kGatePass),
+                                   FailOnName(fail_on_)}))
+       << "</span> "
+       << HtmlEscape(i18n::Format(lang, Msg::kCounts,
+                                  {std::to_string(counts[0]), std::to_string(counts[1]),
+                                   std::to_string(counts[2])}))
+       << "</p>\n";
 
   // Positions of the evidence sentences, to link quotes into the text.
   auto link = [&](const engine::Evidence& e) {
     long at = PassageOf(e, report.text);
-    if (at < 0) return std::string("<b>") + Place(e) + "</b>";
+    if (at < 0) return std::string("<b>") + Place(lang, e) + "</b>";
     const engine::Passage& p = report.text[at];
     return "<a href=\"#" + Anchor(index, "s", p.sentence >= 0 ? p.sentence : at) + "\">" +
-           Place(e) + "</a>";
+           Place(lang, e) + "</a>";
   };
+  auto field = [&](Msg key) { return "<span class=\"field\">" + text(key) + "</span>"; };
 
   bool gaps = false;
   for (std::size_t k = 0; k < report.requirements.size(); ++k) {
     const engine::RequirementResult& r = report.requirements[k];
     if (r.status == engine::Status::kPresent) continue;
-    if (!gaps) out_ << "<h3>Gaps</h3>\n";
+    if (!gaps) out_ << "<h3>" << text(Msg::kGaps) << "</h3>\n";
     gaps = true;
     const char* status = engine::StatusName(r.status);
     out_ << "<div class=\"gap " << status << "\" id=\"" << Anchor(index, "r", k) << "\">\n<h4>"
          << Mark(r.status) << ' ' << HtmlEscape(r.title) << " <code>" << HtmlEscape(r.id)
-         << "</code><span class=\"badge " << StatusClass(r.status) << "\">" << status
-         << "</span><span class=\"sev\">" << engine::SeverityName(r.severity) << "</span>"
-         << (r.waived ? "<span class=\"badge st-error\">waived</span>" : "") << "</h4>\n";
+         << "</code><span class=\"badge " << StatusClass(r.status) << "\">"
+         << HtmlEscape(StatusText(lang, r.status)) << "</span><span class=\"sev\">"
+         << HtmlEscape(SeverityText(lang, r.severity)) << "</span>"
+         << (r.waived ? "<span class=\"badge st-error\">" + text(Msg::kWaivedBadge) + "</span>" : "")
+         << "</h4>\n";
     if (r.waived) {
-      out_ << "<p class=\"note\">Accepted by a waiver"
+      out_ << "<p class=\"note\">" << text(Msg::kWaivedNote)
            << (r.waiver_reason.empty() ? std::string() : ": " + HtmlEscape(r.waiver_reason))
            << "</p>\n";
     }
-    if (!r.reasons.empty()) {
-      out_ << "<ul class=\"reasons\">";
-      for (const std::string& reason : r.reasons) out_ << "<li>" << HtmlEscape(reason) << "</li>";
-      out_ << "</ul>\n";
+    out_ << "<p class=\"quote\">" << field(Msg::kHtmlArticle)
+         << (r.evidence.empty() ? text(Msg::kHtmlNone) : HtmlEscape(PlacesText(lang, r.evidence)))
+         << "</p>\n";
+    std::vector<std::string> reasons = Reasons(lang, r);
+    if (!reasons.empty()) {
+      out_ << "<div class=\"reasons\">" << field(Msg::kReason) << "<ul class=\"reasons\">";
+      for (const std::string& reason : reasons) out_ << "<li>" << HtmlEscape(reason) << "</li>";
+      out_ << "</ul></div>\n";
     }
     std::string unfound;
     for (const engine::ElementResult& e : r.elements) {
       if (e.found) continue;
-      unfound += "<li>Not found (" + std::string(e.essential ? "essential" : "recommended") +
-                 "): <code>" + HtmlEscape(e.id) + "</code>";
+      unfound += "<li>" +
+                 HtmlEscape(i18n::Text(lang, e.essential ? Msg::kMissingElementEssential
+                                                         : Msg::kMissingElementRecommended)) +
+                 ": <code>" + HtmlEscape(e.id) + "</code>";
       if (!e.description.empty()) unfound += " — " + HtmlEscape(e.description);
       unfound += "</li>";
     }
     if (!unfound.empty()) out_ << "<ul class=\"elements\">" << unfound << "</ul>\n";
-    if (r.evidence.empty()) {
-      out_ << "<p class=\"nolocation\">No clause was found, so there is no place in the text to "
-              "show.</p>\n";
-    }
+    if (r.evidence.empty()) out_ << "<p class=\"nolocation\">" << text(Msg::kNoLocation) << "</p>\n";
     for (const engine::Evidence& e : r.evidence) {
-      out_ << "<blockquote class=\"evidence\">" << link(e) << "「" << HtmlEscape(e.text)
-           << "」</blockquote>\n";
+      out_ << "<blockquote class=\"evidence\">" << field(Msg::kEvidence) << link(e) << "「"
+           << HtmlEscape(e.text) << "」</blockquote>\n";
     }
     for (const engine::PendingRevision& p : r.pending_revisions) {
-      out_ << "<p class=\"pending\">Pending revision: " << HtmlEscape(p.message.empty() ? p.kind : p.message)
-           << "</p>\n";
+      out_ << "<p class=\"pending\">" << text(Msg::kPendingRevision) << ": "
+           << HtmlEscape(PendingText(lang, p)) << "</p>\n";
     }
     if (!r.suggestion.empty()) {
-      out_ << "<div class=\"suggestion\"><div class=\"caption\">Suggested clause</div><p>"
-           << Multiline(r.suggestion) << "</p></div>\n";
+      out_ << "<div class=\"suggestion\"><div class=\"caption\">" << text(Msg::kSuggestion)
+           << "</div><p>" << Multiline(r.suggestion) << "</p></div>\n";
     }
     out_ << "</div>\n";
   }
@@ -316,7 +428,7 @@ void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& repor
   for (std::size_t k = 0; k < report.requirements.size(); ++k) {
     const engine::RequirementResult& r = report.requirements[k];
     if (r.status != engine::Status::kPresent) continue;
-    if (!present) out_ << "<h3>Present</h3>\n<ul class=\"present\">\n";
+    if (!present) out_ << "<h3>" << text(Msg::kPresent) << "</h3>\n<ul class=\"present\">\n";
     present = true;
     out_ << "<li id=\"" << Anchor(index, "r", k) << "\"><span class=\"st-present\">✓</span> "
          << HtmlEscape(r.title) << " <code>" << HtmlEscape(r.id) << "</code> <span class=\"labels\">";
@@ -329,13 +441,13 @@ void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& repor
     out_ << "</span>";
     for (const engine::ElementResult& e : r.elements) {
       if (!e.found && !e.essential) {
-        out_ << "<div class=\"note\">Recommended element not found: <code>" << HtmlEscape(e.id)
-             << "</code> " << HtmlEscape(e.description) << "</div>";
+        out_ << "<div class=\"note\">" << text(Msg::kMissingElementRecommended) << ": <code>"
+             << HtmlEscape(e.id) << "</code> " << HtmlEscape(e.description) << "</div>";
       }
     }
     for (const engine::PendingRevision& p : r.pending_revisions) {
-      out_ << "<div class=\"pending\">Pending revision: "
-           << HtmlEscape(p.message.empty() ? p.kind : p.message) << "</div>";
+      out_ << "<div class=\"pending\">" << text(Msg::kPendingRevision) << ": "
+           << HtmlEscape(PendingText(lang, p)) << "</div>";
     }
     out_ << "</li>\n";
   }
@@ -344,25 +456,59 @@ void HtmlPrinter::Section(std::size_t index, const engine::DocumentReport& repor
   out_ << "</section>\n";
 }
 
+void HtmlPrinter::Cover(const Summary& summary) {
+  const Lang lang = options_.lang;
+  const RunInfo& run = options_.run;
+  std::string packs;
+  for (const RulePackInfo& pack : run.packs) {
+    if (!packs.empty()) packs += "<br>";
+    packs += HtmlEscape(pack.name.empty() ? pack.path : pack.name);
+    if (!pack.version.empty()) packs += " " + HtmlEscape(pack.version);
+  }
+  if (!run.rules_sha256.empty()) {
+    packs += (packs.empty() ? "" : "<br>") + std::string("SHA-256 <code>") +
+             HtmlEscape(run.rules_sha256) + "</code>";
+  }
+  std::string waivers;
+  for (const std::string& w : run.waiver_files) waivers += (waivers.empty() ? "" : "<br>") + HtmlEscape(w);
+  std::string none = HtmlEscape(i18n::Text(lang, Msg::kHtmlNone));
+  out_ << "<div class=\"cover\"><h2>" << HtmlEscape(i18n::Text(lang, Msg::kHtmlCover)) << "</h2>\n"
+       << "<table class=\"meta\">\n"
+       << MetaRow(i18n::Text(lang, Msg::kHtmlCheckedAt),
+                  HtmlEscape(run.started_at.empty() ? i18n::Text(lang, Msg::kHtmlNone) : run.started_at))
+       << MetaRow(i18n::Text(lang, Msg::kHtmlVersions), "clausegap " + HtmlEscape(run.tool_version))
+       << MetaRow(i18n::Text(lang, Msg::kHtmlRulePack), packs.empty() ? none : packs)
+       << MetaRow(i18n::Text(lang, Msg::kHtmlGateRule),
+                  "<code>--fail-on " + std::string(FailOnName(summary.fail_on)) + "</code>")
+       << MetaRow(i18n::Text(lang, Msg::kHtmlConfig), run.config.empty() ? none : HtmlEscape(run.config))
+       << MetaRow(i18n::Text(lang, Msg::kHtmlWaiverFiles), waivers.empty() ? none : waivers)
+       << "</table>\n<p class=\"totals\">"
+       << HtmlEscape(i18n::Format(lang, Msg::kRunTotals,
+                                  {std::to_string(summary.documents), std::to_string(summary.failed),
+                                   FailOnName(summary.fail_on), std::to_string(summary.errors)}))
+       << "</p></div>\n";
+}
+
 void HtmlPrinter::End(const Summary& summary) {
-  out_ << "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+  const Lang lang = options_.lang;
+  auto text = [lang](Msg key) { return HtmlEscape(i18n::Text(lang, key)); };
+  out_ << "<!DOCTYPE html>\n<html lang=\"" << i18n::LangName(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
           "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-          "<title>clausegap report</title>\n<style>"
-       << kStyle << "</style>\n</head>\n<body>\n<h1>clausegap report</h1>\n"
-       << "<p class=\"totals\">" << summary.documents << " document"
-       << (summary.documents == 1 ? "" : "s") << " checked: " << summary.failed
-       << " failing (--fail-on " << FailOnName(summary.fail_on) << "), " << summary.errors
-       << " unreadable.</p>\n";
+          "<title>" << text(Msg::kHtmlTitle) << "</title>\n<style>"
+       << kStyle << "</style>\n</head>\n<body>\n<h1>" << text(Msg::kHtmlTitle) << "</h1>\n";
+  fail_on_ = summary.fail_on;
+  Cover(summary);
 
   // The summary table: contracts × requirements.
-  out_ << "<div class=\"wrap\"><table class=\"summary\">\n<thead><tr><th>Contract</th>"
-          "<th title=\"required requirements weak or missing\">Gaps</th>";
+  out_ << "<div class=\"wrap\"><table class=\"summary\">\n<thead><tr><th>" << text(Msg::kHtmlContract)
+       << "</th><th title=\"" << text(Msg::kHtmlGapsColumnHint) << "\">" << text(Msg::kHtmlGapsColumn)
+       << "</th>";
   for (const Column& c : columns_) {
     out_ << "<th class=\"req " << engine::SeverityName(c.severity) << "\" title=\""
-         << HtmlEscape(c.title) << " (" << engine::SeverityName(c.severity) << ")\">"
-         << HtmlEscape(c.id) << "</th>";
+         << HtmlEscape(c.title) << " (" << HtmlEscape(SeverityText(lang, c.severity)) << ", "
+         << HtmlEscape(c.id) << ")\">" << HtmlEscape(lang == Lang::kJa ? c.title : c.id) << "</th>";
   }
   out_ << "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < reports_.size(); ++i) {
@@ -384,22 +530,24 @@ void HtmlPrinter::End(const Summary& summary) {
                              [&c](const engine::RequirementResult& r) { return r.id == c.id; });
       if (!report.ok || it == report.requirements.end()) {
         out_ << "<td class=\"st-error\" data-key=\"3\" title=\""
-             << (report.ok ? "not evaluated" : "could not be read") << "\">–</td>";
+             << text(report.ok ? Msg::kHtmlNotEvaluated : Msg::kCouldNotBeRead) << "\">–</td>";
         continue;
       }
       long k = it - report.requirements.begin();
       out_ << "<td class=\"" << StatusClass(it->status) << (it->waived ? " waived" : "")
            << "\" data-key=\"" << Rank(it->status) << "\" title=\"" << HtmlEscape(it->title) << ": "
-           << engine::StatusName(it->status) << (it->waived ? " (waived)" : "") << "\"><a href=\"#"
+           << HtmlEscape(StatusText(lang, it->status))
+           << (it->waived ? " (" + text(Msg::kWaivedBadge) + ")" : std::string()) << "\"><a href=\"#"
            << Anchor(i, "r", k) << "\">" << Mark(it->status) << "</a></td>";
     }
     out_ << "</tr>\n";
   }
-  out_ << "</tbody></table></div>\n<p class=\"legend\"><span class=\"st-present\">✓ present</span>"
-          "<span class=\"st-weak\">△ weak</span><span class=\"st-missing\">✗ missing</span>"
-          "<span class=\"st-error\">– not evaluated</span> Click a column header to sort.</p>\n";
+  out_ << "</tbody></table></div>\n<p class=\"legend\"><span class=\"st-present\">✓ "
+       << text(Msg::kStatusPresent) << "</span><span class=\"st-weak\">△ " << text(Msg::kStatusWeak)
+       << "</span><span class=\"st-missing\">✗ " << text(Msg::kStatusMissing)
+       << "</span><span class=\"st-error\">– " << text(Msg::kHtmlNotEvaluated)
+       << "</span> <span class=\"sorthint\">" << text(Msg::kHtmlSortHint) << "</span></p>\n";
 
-  fail_on_ = summary.fail_on;
   for (std::size_t i = 0; i < reports_.size(); ++i) Section(i, reports_[i]);
   out_ << "<script>" << kScript << "</script>\n</body>\n</html>\n";
   out_.flush();

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/localize.h"
+
 namespace clausegap::report {
 namespace {
 
@@ -16,7 +18,7 @@ Json StringList(const std::vector<std::string>& strings) {
   return list;
 }
 
-Json RequirementJson(const engine::RequirementResult& r) {
+Json RequirementJson(const engine::RequirementResult& r, Lang lang) {
   Json out = Json::object();
   out["id"] = r.id;
   out["title"] = r.title;
@@ -35,7 +37,6 @@ Json RequirementJson(const engine::RequirementResult& r) {
   }
   out["elements"] = std::move(elements);
   out["evidence"] = EvidenceToJson(r.evidence);
-  out["bound"] = StringOrNull(r.bound);
   out["suggestion"] = StringOrNull(r.suggestion);
   Json revisions = Json::array();
   for (const engine::PendingRevision& p : r.pending_revisions) {
@@ -51,6 +52,11 @@ Json RequirementJson(const engine::RequirementResult& r) {
   out["pending_revisions"] = std::move(revisions);
   out["waived"] = r.waived;
   out["waiver_reason"] = r.waived ? Json(r.waiver_reason) : Json(nullptr);
+  out["status_text"] = std::string(StatusText(lang, r.status));
+  out["severity_text"] = std::string(SeverityText(lang, r.severity));
+  out["reasons_text"] = StringList(Reasons(lang, r));
+  out["message"] = r.status == engine::Status::kPresent ? Json(nullptr) : Json(GapMessage(r, lang));
+  out["bound"] = r.bound;
   return out;
 }
 
@@ -69,39 +75,74 @@ Json EvidenceToJson(const std::vector<engine::Evidence>& evidence) {
     item["label"] = e.label;
     item["heading"] = e.heading;
     item["text"] = e.text;
+    if (e.page > 0) item["page"] = e.page;  // PDFs only
     list.push_back(std::move(item));
   }
   return list;
 }
 
-std::string DocumentToJson(const engine::DocumentReport& report) {
+Json RunToJson(const RunInfo& run, Lang lang) {
+  Json out = Json::object();
+  out["tool"] = "clausegap";
+  out["tool_version"] = run.tool_version;
+  Json packs = Json::array();
+  for (const RulePackInfo& pack : run.packs) {
+    Json item = Json::object();
+    item["path"] = pack.path;
+    item["name"] = pack.name;
+    item["version"] = pack.version;
+    item["sha256"] = pack.sha256;
+    packs.push_back(std::move(item));
+  }
+  out["rule_packs"] = std::move(packs);
+  out["rules_sha256"] = run.rules_sha256;
+  out["config"] = StringOrNull(run.config);
+  out["waiver_files"] = StringList(run.waiver_files);
+  out["checked_at"] = run.started_at;
+  out["view"] = run.view;
+  out["lang"] = i18n::LangName(lang);
+  return out;
+}
+
+std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJsonOptions& options) {
+  const Lang lang = options.lang;
   Json doc = Json::object();
   doc["file"] = report.file;
   doc["status"] = report.ok ? "ok" : "error";
   doc["error"] = report.ok ? Json(nullptr) : Json(report.error);
   doc["error_code"] = report.ok ? Json(nullptr) : StringOrNull(report.error_code);
   doc["title"] = report.title;
-  if (report.ok) {
-    Json parties = Json::array();
-    for (const engine::Party& p : report.parties) {
-      Json party = Json::object();
-      party["name"] = p.name;
-      party["full_name"] = StringOrNull(p.full_name);
-      party["role"] = engine::PartyRoleName(p.role);
-      party["aliases"] = StringList(p.aliases);
-      parties.push_back(std::move(party));
-    }
-    doc["parties"] = std::move(parties);
-    doc["vendor"] = StringOrNull(report.vendor);
-    doc["client"] = StringOrNull(report.client);
+  doc["sha256"] = StringOrNull(report.sha256);
+  doc["size"] = report.size >= 0 ? Json(report.size) : Json(nullptr);
+  doc["kind"] = StringOrNull(report.kind);
+  doc["kind_text"] = report.kind.empty() ? Json(nullptr) : Json(std::string(KindText(lang, report.kind)));
+  doc["kind_covered"] = KindCovered(report.kind);
+  Json parties = Json::array();
+  for (const engine::Party& party : report.parties) {
+    Json item = Json::object();
+    item["name"] = party.name;
+    item["full_name"] = party.full_name;
+    item["role"] = engine::PartyRoleName(party.role);
+    item["role_text"] = std::string(RoleText(lang, party.role));
+    item["aliases"] = StringList(party.aliases);
+    parties.push_back(std::move(item));
   }
+  doc["parties"] = std::move(parties);
+  doc["client"] = report.client;
+  doc["vendor"] = report.vendor;
+  doc["gate"] = !report.ok ? "error" : FailsGate(report, options.fail_on) ? "fail" : "pass";
+  doc["gate_text"] = std::string(i18n::Text(
+      lang, !report.ok ? i18n::Msg::kGateUnreadable
+                       : FailsGate(report, options.fail_on) ? i18n::Msg::kGateFail : i18n::Msg::kGatePass));
+  if (!report.converted_from.empty()) doc["converted_from"] = report.converted_from;
   Json requirements = Json::array();
   if (report.ok) {
     for (const engine::RequirementResult& r : report.requirements) {
-      requirements.push_back(RequirementJson(r));
+      requirements.push_back(RequirementJson(r, lang));
     }
   }
   doc["requirements"] = std::move(requirements);
+  if (options.run != nullptr) doc["run"] = RunToJson(*options.run, lang);
   return Dump(doc);
 }
 
@@ -129,11 +170,13 @@ std::string SummaryToJson(const Summary& summary) {
 }
 
 void JsonPrinter::Begin() {
-  out_ << "{\"schema\":\"" << kReportSchema << "\",\"documents\":[";
+  out_ << "{\"schema\":\"" << kReportSchema << "\",\"run\":"
+       << Dump(RunToJson(options_.run, options_.lang)) << ",\"documents\":[";
 }
 
 void JsonPrinter::Document(const engine::DocumentReport& report) {
-  out_ << (documents_++ == 0 ? "\n" : ",\n") << DocumentToJson(report);
+  out_ << (documents_++ == 0 ? "\n" : ",\n")
+       << DocumentToJson(report, {options_.lang, options_.fail_on, nullptr});
 }
 
 void JsonPrinter::End(const Summary& summary) {

@@ -7,35 +7,46 @@
 // below, one document per line:
 //
 //   {"schema": "clausegap/report/v1",
+//    "run": Run,                             // the audit trail: what judged, when
 //    "documents": [                          // one per input, in input order
 //      {"file": string,                      // the path as given
 //       "status": "ok" | "error",            // "error": the file could not be read
 //       "error": null | string,              // "path: cause" when status is "error"
 //       "error_code": null | string,         // ErrorCodeName ("not-zip", "legacy-doc" …)
 //       "title": string,                     // the contract's title; "" when unknown
-//       "parties": [                         // (ok documents) who is who, from the preamble
-//         {"name": string,                   // as the clauses use it: "乙", "受託者"
-//          "full_name": null | string,       // "株式会社B"
-//          "role": "client" | "vendor" | "mutual" | "unknown",
-//          "aliases": [string]}],            // other names of the party ("受託者" for 乙)
-//       "vendor": null | string,             // (ok documents) the party bound by the duties
-//       "client": null | string,             // (ok documents) the party they protect
+//       "sha256": null | string,             // SHA-256 of the file's bytes (64 hex digits)
+//       "size": null | int,                  // the file's size in bytes
+//       "kind": null | string,               // "outsourcing", "nda", "memorandum",
+//                                            // "data-processing", "terms", "employment", "other"
+//       "kind_text": null | string,          // the kind in the report's language
+//       "kind_covered": bool,                // the catalogue is written for this kind
+//       "parties": [{"name", "full_name", "role", "role_text", "aliases": [string]}],
+//                                            // role: "client" | "vendor" | "mutual" | "unknown"
+//       "client": string, "vendor": string,  // as the clauses name them; "" when unknown
+//       "gate": "pass" | "fail" | "error",   // at summary.fail_on
+//       "gate_text": string,                 // the same in the report's language
 //       "requirements": [                    // pack order; [] for an error document
 //         {"id": string,                     // stable rule id ("redelegation")
 //          "title": string,                  // "再委託の禁止・制限"
 //          "severity": "required" | "recommended",
 //          "status": "present" | "weak" | "missing",
-//          "reasons": [string],              // why weak / missing, one sentence each
+//          "reasons": [string],              // why weak / missing, as the engine says it
 //          "elements": [                     // essential and recommended elements
 //            {"id": string, "found": bool, "essential": bool,
 //             "description": string, "evidence": [Evidence]}],
 //          "evidence": [Evidence],           // the clause(s) the verdict rests on
-//          "bound": null | string,           // the party the deciding clause binds: "乙（受託者）"
 //          "suggestion": null | string,      // a model clause for a gap; null when none
 //          "pending_revisions": [            // pending tracked changes touching the clause
 //            {"kind": string,                // "insertion", "deletion", "move-from" …
 //             "author": string, "date": string, "label": string,
-//             "text": string, "message": string}]}]}],
+//             "text": string, "message": string}],
+//          "waived": bool, "waiver_reason": null | string,
+//          "status_text": string,            // 「充足」「不十分」「不足」 (or English)
+//          "severity_text": string,          // 「必須」「推奨」
+//          "reasons_text": [string],         // the reasons in the report's language
+//          "message": null | string,         // the whole finding in the report's language
+//          "bound": string}]}],              // the party the clause binds; "" unknown
+//    (a document converted by --convert-legacy also has "converted_from": "doc" | "rtf")
 //    "summary": {
 //      "documents": int,                     // inputs
 //      "errors": int,                        // inputs with status "error"
@@ -43,9 +54,20 @@
 //      "fail_on": "missing" | "weak" | "never",
 //      "requirements": {"<id>": {"present": int, "weak": int, "missing": int}}}}
 //
+//   Run = {"tool": "clausegap", "tool_version": string,
+//          "rule_packs": [{"path", "name", "version", "sha256"}],  // load order
+//          "rules_sha256": string,           // SHA-256 of the pack files concatenated
+//          "config": null | string,          // the .clausegap.json used
+//          "waiver_files": [string],
+//          "checked_at": string,             // UTC, ISO 8601
+//          "view": "signed" | "original",
+//          "lang": "ja" | "en"}
+//   (jsonl: each document object carries it as "run")
+//
 //   Evidence = {"label": string,             // "第5条第2項"; "" outside articles
 //               "heading": string,           // "再委託の禁止" (no brackets); may be ""
-//               "text": string}              // the sentence, exactly as in the document
+//               "text": string,              // the sentence, exactly as in the document
+//               "page": int}                 // only for PDFs: the 1-based page
 //
 // Not thread-safe; one per run.
 #ifndef CLAUSEGAP_REPORT_JSON_PRINTER_H_
@@ -64,9 +86,20 @@ namespace clausegap::report {
 /// The schema name written in every report.
 inline constexpr const char kReportSchema[] = "clausegap/report/v1";
 
+/// How DocumentToJson writes a document.
+struct DocumentJsonOptions {
+  i18n::Lang lang = i18n::Lang::kJa;  ///< language of the *_text fields and messages
+  FailOn fail_on = FailOn::kWeak;     ///< the gate level of "gate"
+  const RunInfo* run = nullptr;       ///< when set, added as "run" (jsonl)
+};
+
 /// Returns one document object of the wire format above, serialised on one
 /// line (no trailing newline).
-std::string DocumentToJson(const engine::DocumentReport& report);
+std::string DocumentToJson(const engine::DocumentReport& report,
+                           const DocumentJsonOptions& options = {});
+
+/// Returns the "run" object of the wire format above.
+nlohmann::ordered_json RunToJson(const RunInfo& run, i18n::Lang lang);
 
 /// Returns |evidence| as the wire format's evidence list
 /// ([{"label", "heading", "text"}]), shared with the diff's JSON.
@@ -79,7 +112,8 @@ std::string SummaryToJson(const Summary& summary);
 class JsonPrinter : public Printer {
  public:
   /// |out| must outlive the printer.
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  explicit JsonPrinter(std::ostream& out, PrinterOptions options = {})
+      : out_(out), options_(std::move(options)) {}
 
   void Begin() override;
   void Document(const engine::DocumentReport& report) override;
@@ -87,6 +121,7 @@ class JsonPrinter : public Printer {
 
  private:
   std::ostream& out_;
+  PrinterOptions options_;
   int documents_ = 0;
 };
 

@@ -5,7 +5,7 @@
 namespace clausegap::report {
 
 void JsonlPrinter::Document(const engine::DocumentReport& report) {
-  out_ << DocumentToJson(report) << '\n';
+  out_ << DocumentToJson(report, {options_.lang, options_.fail_on, &options_.run}) << '\n';
   out_.flush();
 }
 

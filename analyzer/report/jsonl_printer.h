@@ -14,13 +14,15 @@ namespace clausegap::report {
 
 class JsonlPrinter : public Printer {
  public:
-  explicit JsonlPrinter(std::ostream& out) : out_(out) {}
+  explicit JsonlPrinter(std::ostream& out, PrinterOptions options = {})
+      : out_(out), options_(std::move(options)) {}
   void Begin() override {}
   void Document(const engine::DocumentReport& report) override;
   void End(const Summary&) override { out_.flush(); }
 
  private:
   std::ostream& out_;
+  PrinterOptions options_;
 };
 
 }  // namespace clausegap::report

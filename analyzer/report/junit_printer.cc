@@ -5,6 +5,8 @@
 
 #include <pugixml.hpp>
 
+#include "report/localize.h"
+
 namespace clausegap::report {
 namespace {
 
@@ -21,34 +23,39 @@ void AppendText(pugi::xml_node node, const std::string& text) {
   node.append_child(pugi::node_pcdata).set_value(SanitizeUtf8(text).c_str());
 }
 
-// Returns "第8条（再委託の禁止）" / "第8条" / "(outside articles)".
-std::string Place(const engine::Evidence& e) {
-  std::string out = e.label.empty() ? std::string("(outside articles)") : e.label;
-  if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return out;
-}
-
 // Returns the details of a requirement, one finding per line.
-std::string Details(const engine::RequirementResult& r) {
+std::string Details(const engine::RequirementResult& r, Lang lang) {
+  using i18n::Msg;
+  auto label = [lang](Msg key) { return std::string(i18n::Text(lang, key)) + ": "; };
   std::string out;
-  for (const std::string& reason : r.reasons) out += "Reason: " + reason + "\n";
+  for (const std::string& reason : Reasons(lang, r)) out += label(Msg::kReason) + reason + "\n";
   for (const engine::ElementResult& e : r.elements) {
     if (e.found) continue;
-    out += std::string("Not found (") + (e.essential ? "essential" : "recommended") + "): " + e.id;
+    out += label(e.essential ? Msg::kMissingElementEssential : Msg::kMissingElementRecommended) + e.id;
     if (!e.description.empty()) out += " — " + e.description;
     out += "\n";
   }
   if (r.evidence.empty() && r.status != engine::Status::kPresent) {
-    out += "No clause was found, so there is no text location.\n";
+    out += std::string(i18n::Text(lang, Msg::kNoLocation)) + "\n";
   }
-  for (const engine::Evidence& e : r.evidence) out += "Evidence: " + Place(e) + " 「" + e.text + "」\n";
+  for (const engine::Evidence& e : r.evidence) {
+    out += label(Msg::kEvidence) + PlaceText(lang, e) + " 「" + e.text + "」\n";
+  }
   for (const engine::PendingRevision& p : r.pending_revisions) {
-    out += "Pending revision: " + (p.message.empty() ? p.kind + " " + p.label : p.message) + "\n";
+    out += label(Msg::kPendingRevision) + PendingText(lang, p) + "\n";
   }
   if (!r.suggestion.empty() && r.status != engine::Status::kPresent) {
-    out += "Suggested clause:\n" + r.suggestion + "\n";
+    out += std::string(i18n::Text(lang, Msg::kSuggestion)) + ":\n" + r.suggestion + "\n";
   }
   return out;
+}
+
+// Appends <property name=|name| value=|value|> to |properties| when |value| is set.
+void Property(pugi::xml_node properties, const char* name, const std::string& value) {
+  if (value.empty()) return;
+  pugi::xml_node property = properties.append_child("property");
+  SetAttribute(property, "name", std::string(name));
+  SetAttribute(property, "value", value);
 }
 
 }  // namespace
@@ -63,7 +70,8 @@ struct JunitPrinter::State {
   std::vector<pugi::xml_node> suites;  ///< to add the fail-on property at End
 };
 
-JunitPrinter::JunitPrinter(std::ostream& out) : out_(out), state_(std::make_unique<State>()) {}
+JunitPrinter::JunitPrinter(std::ostream& out, PrinterOptions options)
+    : out_(out), options_(std::move(options)), state_(std::make_unique<State>()) {}
 
 JunitPrinter::~JunitPrinter() = default;
 
@@ -82,11 +90,26 @@ void JunitPrinter::Document(const engine::DocumentReport& report) {
   SetAttribute(suite, "name", report.file);
   pugi::xml_node properties = suite.append_child("properties");
   state_->suites.push_back(suite);
-  if (!report.title.empty()) {
-    pugi::xml_node property = properties.append_child("property");
-    SetAttribute(property, "name", std::string("title"));
-    SetAttribute(property, "value", report.title);
+  const Lang lang = options_.lang;
+  Property(properties, "title", report.title);
+  Property(properties, "sha256", report.sha256);
+  Property(properties, "size", report.size >= 0 ? std::to_string(report.size) : std::string());
+  Property(properties, "kind", report.kind);
+  Property(properties, "parties", PartiesText(lang, report));
+  const RunInfo& run = options_.run;
+  Property(properties, "tool-version", run.tool_version);
+  std::string packs;
+  for (const RulePackInfo& pack : run.packs) {
+    packs += (packs.empty() ? "" : "; ") + (pack.name.empty() ? pack.path : pack.name) +
+             (pack.version.empty() ? "" : " " + pack.version);
   }
+  Property(properties, "rule-packs", packs);
+  Property(properties, "rules-sha256", run.rules_sha256);
+  Property(properties, "checked-at", run.started_at);
+  Property(properties, "config", run.config);
+  std::string waivers;
+  for (const std::string& w : run.waiver_files) waivers += (waivers.empty() ? "" : "; ") + w;
+  Property(properties, "waiver-files", waivers);
 
   int tests = 0, failures = 0, errors = 0, skipped = 0;
   if (!report.ok) {
@@ -108,23 +131,29 @@ void JunitPrinter::Document(const engine::DocumentReport& report) {
     SetAttribute(testcase, "classname", report.file);
     SetAttribute(testcase, "name", r.id + ": " + r.title);
     bool gap = r.status != engine::Status::kPresent;
-    std::string details = Details(r);
+    std::string details = Details(r, lang);
+    // The same test as the gate's, so failures agree with the exit code.
+    engine::DocumentReport one;
+    one.requirements.push_back(r);
+    bool fails = FailsGate(one, options_.fail_on);
     if (gap && r.waived) {
       ++skipped;
       pugi::xml_node skip = testcase.append_child("skipped");
-      SetAttribute(skip, "message", std::string("waived") +
+      SetAttribute(skip, "message", std::string(i18n::Text(lang, i18n::Msg::kWaivedBadge)) +
                                         (r.waiver_reason.empty() ? "" : ": " + r.waiver_reason));
       AppendText(testcase.append_child("system-out"), details);
-    } else if (gap && r.severity == engine::Severity::kRequired) {
+    } else if (fails) {
       ++failures;
       pugi::xml_node failure = testcase.append_child("failure");
-      SetAttribute(failure, "message", r.title + " (" + r.id + "): " + engine::StatusName(r.status));
+      SetAttribute(failure, "message",
+                   r.title + " (" + r.id + "): " + std::string(StatusText(lang, r.status)));
       SetAttribute(failure, "type", std::string(engine::StatusName(r.status)));
       AppendText(failure, details);
     } else if (!details.empty()) {
-      std::string note = gap ? std::string("Recommended requirement is ") +
-                                   engine::StatusName(r.status) + ".\n" + details
-                             : details;
+      std::string note =
+          gap ? i18n::Format(lang, i18n::Msg::kJunitRecommended, {StatusText(lang, r.status)}) + "\n" +
+                    details
+              : details;
       AppendText(testcase.append_child("system-out"), note);
     }
   }
@@ -145,6 +174,24 @@ void JunitPrinter::End(const Summary& summary) {
     pugi::xml_node property = suite.child("properties").append_child("property");
     SetAttribute(property, "name", std::string("fail-on"));
     SetAttribute(property, "value", std::string(FailOnName(summary.fail_on)));
+  }
+  if (summary.max_warnings >= 0 && summary.warnings > summary.max_warnings) {
+    // The gate fails on the run's total, not on one contract: its own suite.
+    pugi::xml_node suite = state_->root.append_child("testsuite");
+    SetAttribute(suite, "name", std::string("clausegap"));
+    SetAttribute(suite, "tests", 1);
+    SetAttribute(suite, "failures", 1);
+    SetAttribute(suite, "errors", 0);
+    SetAttribute(suite, "skipped", 0);
+    pugi::xml_node testcase = suite.append_child("testcase");
+    SetAttribute(testcase, "classname", std::string("clausegap"));
+    SetAttribute(testcase, "name", std::string("max-warnings"));
+    pugi::xml_node failure = testcase.append_child("failure");
+    SetAttribute(failure, "message", std::to_string(summary.warnings) + " > --max-warnings " +
+                                         std::to_string(summary.max_warnings));
+    SetAttribute(failure, "type", std::string("max-warnings"));
+    ++state_->tests;
+    ++state_->failures;
   }
   SetAttribute(state_->root, "tests", state_->tests);
   SetAttribute(state_->root, "failures", state_->failures);

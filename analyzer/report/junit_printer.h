@@ -4,15 +4,21 @@
 //   <testsuites name="clausegap" tests= failures= errors= skipped=>
 //     <testsuite name=<file> tests= failures= errors= skipped=>
 //       <properties><property name="title" value=<contract title>/>
+//                   sha256, size, kind, parties (the audit trail of the file),
+//                   tool-version, rule-packs, rules-sha256, checked-at, config,
+//                   waiver-files (of the run)
 //                   <property name="fail-on" value="missing|weak|never"/></properties>
 //       <testcase classname=<file> name="<id>: <title>">   one per requirement
 //         <failure message="<title> (<id>): missing|weak" type="missing|weak">
 //           reasons, elements not found, evidence, suggested clause</failure>
 //         <system-out>…</system-out>
-// A required requirement that is weak or missing is a <failure> (whatever
-// --fail-on says: the exit code is the gate, JUnit shows every required
-// gap). A recommended requirement that is weak or missing passes, with the
-// same details in <system-out>, so advice does not turn a build red. A
+// A requirement is a <failure> exactly when it fails the gate
+// (PrinterOptions::fail_on: required, not waived, at or below the level), so
+// the JUnit failures agree with the exit code; any other gap passes with its
+// details in <system-out>, so advice does not turn a build red. When the
+// run has more weak findings than --max-warnings, a suite "clausegap" with
+// a failing test case "max-warnings" says so. Texts are in the report's
+// language; names and types keep the stable ids. A
 // present requirement with pending revisions notes them in <system-out>. A gap
 // accepted by a waiver is <skipped message="waived: <reason>"/> with the
 // details in <system-out>.
@@ -34,7 +40,7 @@ namespace clausegap::report {
 class JunitPrinter : public Printer {
  public:
   /// |out| must outlive the printer.
-  explicit JunitPrinter(std::ostream& out);
+  explicit JunitPrinter(std::ostream& out, PrinterOptions options = {});
   ~JunitPrinter() override;
 
   void Begin() override;
@@ -44,6 +50,7 @@ class JunitPrinter : public Printer {
  private:
   struct State;  ///< the pugixml document and the running totals
   std::ostream& out_;
+  PrinterOptions options_;
   std::unique_ptr<State> state_;
 };
 

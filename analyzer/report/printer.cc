@@ -8,6 +8,7 @@
 #include "report/github_printer.h"
 #include "report/html_printer.h"
 #include "report/json_printer.h"
+#include "report/localize.h"
 #include "report/jsonl_printer.h"
 #include "report/junit_printer.h"
 #include "report/sarif_printer.h"
@@ -68,42 +69,31 @@ bool ResolveColor(ColorChoice choice, bool is_terminal, const char* no_color, co
   return false;
 }
 
-namespace {
+const char* ToolVersion() { return CLAUSEGAP_VERSION; }
 
-// Returns the distinct evidence labels of |r| joined with ", ".
-std::string EvidenceLabels(const engine::RequirementResult& r) {
-  std::vector<std::string> seen;
-  std::string out;
-  for (const engine::Evidence& e : r.evidence) {
-    std::string label = e.label.empty() ? std::string("text outside articles") : e.label;
-    if (std::find(seen.begin(), seen.end(), label) != seen.end()) continue;
-    if (!out.empty()) out += ", ";
-    out += label;
-    seen.push_back(std::move(label));
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string GapMessage(const engine::RequirementResult& r) {
-  std::string text = r.title + " (" + r.id + ")";
-  if (r.evidence.empty()) {
-    text += std::string(" is ") + engine::StatusName(r.status) +
-            ": no clause was found, so there is no text location.";
-  } else {
-    text += std::string(" is ") + engine::StatusName(r.status) + " at " + EvidenceLabels(r) + ".";
-  }
+std::string GapMessage(const engine::RequirementResult& r, i18n::Lang lang) {
+  using i18n::Msg;
+  std::string status(StatusText(lang, r.status));
+  std::string text = r.evidence.empty()
+                         ? i18n::Format(lang, Msg::kGapMessageNoLocation, {r.title, r.id, status})
+                         : i18n::Format(lang, Msg::kGapMessageAt,
+                                        {r.title, r.id, status, LabelsText(lang, r.evidence)});
   // Reasons are sentences without a full stop as often as with one.
-  for (const std::string& reason : r.reasons) {
-    text += " " + reason;
+  for (const std::string& reason : Reasons(lang, r)) {
+    text += lang == i18n::Lang::kEn ? " " + reason : reason;
     bool stopped = reason.ends_with("。") || reason.ends_with(".");
-    if (!stopped && !reason.empty()) text += static_cast<unsigned char>(reason.back()) < 0x80 ? "." : "。";
+    if (!stopped && !reason.empty()) {
+      text += static_cast<unsigned char>(reason.back()) < 0x80 ? "." : "。";
+    }
   }
   for (const engine::PendingRevision& p : r.pending_revisions) {
-    if (!p.message.empty()) text += " Pending revision: " + p.message + ".";
+    text += (lang == i18n::Lang::kEn ? " " : "") + std::string(i18n::Text(lang, Msg::kPendingRevision)) +
+            ": " + PendingText(lang, p) + (lang == i18n::Lang::kEn ? "." : "。");
   }
-  if (!r.suggestion.empty()) text += " Suggested clause: " + r.suggestion;
+  if (!r.suggestion.empty()) {
+    text += (lang == i18n::Lang::kEn ? " " : "") + std::string(i18n::Text(lang, Msg::kSuggestion)) +
+            ": " + r.suggestion;
+  }
   return text;
 }
 
@@ -169,13 +159,13 @@ std::unique_ptr<Printer> MakePrinter(Format format, std::ostream& out,
                                      const PrinterOptions& options) {
   switch (format) {
     case Format::kText: return std::make_unique<TextPrinter>(out, options);
-    case Format::kJson: return std::make_unique<JsonPrinter>(out);
-    case Format::kJsonl: return std::make_unique<JsonlPrinter>(out);
-    case Format::kCsv: return std::make_unique<CsvPrinter>(out, options.requirement_ids);
-    case Format::kSarif: return std::make_unique<SarifPrinter>(out);
-    case Format::kGithub: return std::make_unique<GithubPrinter>(out);
-    case Format::kJunit: return std::make_unique<JunitPrinter>(out);
-    case Format::kHtml: return std::make_unique<HtmlPrinter>(out);
+    case Format::kJson: return std::make_unique<JsonPrinter>(out, options);
+    case Format::kJsonl: return std::make_unique<JsonlPrinter>(out, options);
+    case Format::kCsv: return std::make_unique<CsvPrinter>(out, options);
+    case Format::kSarif: return std::make_unique<SarifPrinter>(out, options);
+    case Format::kGithub: return std::make_unique<GithubPrinter>(out, options);
+    case Format::kJunit: return std::make_unique<JunitPrinter>(out, options);
+    case Format::kHtml: return std::make_unique<HtmlPrinter>(out, options);
   }
   return std::make_unique<TextPrinter>(out, options);
 }

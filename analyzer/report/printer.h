@@ -16,6 +16,7 @@
 
 #include "base/error.h"
 #include "engine/result.h"
+#include "i18n/messages.h"
 #include "report/summary.h"
 #include "structure/structure.h"
 
@@ -58,6 +59,32 @@ Expected<ColorChoice> ParseColorChoice(std::string_view name);
 /// and TERM (|term|, may be null) is not "dumb".
 bool ResolveColor(ColorChoice choice, bool is_terminal, const char* no_color, const char* term);
 
+/// Returns clausegap's version ("0.1.0").
+const char* ToolVersion();
+
+/// A rule pack file loaded by the run.
+struct RulePackInfo {
+  std::string path;     ///< the file as found
+  std::string name;     ///< its "pack" value; "" when it has none
+  std::string version;  ///< its "version" value as written; "" when none
+  std::string sha256;   ///< SHA-256 of the file's bytes
+};
+
+/// What a run used and when, so that a report can be reproduced and defended
+/// later: the audit trail of the machine formats and the HTML cover.
+struct RunInfo {
+  std::string tool_version = ToolVersion();
+  /// The pack files in load order (the effective pack is their merge).
+  std::vector<RulePackInfo> packs;
+  /// SHA-256 of the pack files' bytes concatenated in load order: equal
+  /// digests mean the same effective pack. "" when unknown.
+  std::string rules_sha256;
+  std::string config;                     ///< the .clausegap.json used; "" for none
+  std::vector<std::string> waiver_files;  ///< --waivers files and the config's waivers_file
+  std::string started_at;                 ///< UTC, ISO 8601 ("2026-12-03T18:40:05Z"); "" unknown
+  std::string view = "signed";            ///< "signed" or "original" (--original)
+};
+
 /// Options common to all printers; a printer ignores those it has no use for.
 struct PrinterOptions {
   /// Emit ANSI colour escapes (text). Default: false.
@@ -65,6 +92,17 @@ struct PrinterOptions {
   /// The enabled requirement ids of the pack, in report order (csv columns).
   /// Default: none.
   std::vector<std::string> requirement_ids;
+  /// The titles of |requirement_ids|, same order (csv headers); may be
+  /// shorter, in which case the id is the header. Default: none.
+  std::vector<std::string> requirement_titles;
+  /// The language of labels, messages and headings. Default: Japanese.
+  i18n::Lang lang = i18n::Lang::kJa;
+  /// The run's gate level, known before the first document (csv). Default: weak.
+  FailOn fail_on = FailOn::kWeak;
+  /// Start the CSV with a UTF-8 byte-order mark (Excel). Default: true.
+  bool csv_bom = true;
+  /// The audit trail. Default: the tool version only.
+  RunInfo run;
 };
 
 /// Receives the reports of one run and writes them in one format.
@@ -83,11 +121,12 @@ class Printer {
   virtual bool NeedsText() const { return false; }
 };
 
-/// Returns the one-paragraph explanation of a gap shared by the SARIF and
-/// GitHub printers: "<title> (<id>) is missing: no clause was found, so there
-/// is no text location." or "<title> (<id>) is weak at 第5条第2項.", then each
-/// reason, each pending revision's message and "Suggested clause: …".
-std::string GapMessage(const engine::RequirementResult& r);
+/// Returns the one-paragraph explanation of a gap shared by the SARIF, GitHub
+/// and JSON printers, in |lang|: "<title> (<id>) is missing: no clause was
+/// found, so there is no text location." or "<title> (<id>) is weak at
+/// 第5条第2項.", then each reason, each pending revision and "Suggested
+/// clause: …" (「修正案: …」).
+std::string GapMessage(const engine::RequirementResult& r, i18n::Lang lang = i18n::Lang::kJa);
 
 /// Returns |text| as valid UTF-8: each invalid byte becomes U+FFFD, and so
 /// does each C0 control character but tab, line feed and carriage return

@@ -4,8 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#ifndef CLAUSEGAP_VERSION
-#define CLAUSEGAP_VERSION "0.0.0"
+#include "report/json_printer.h"
+
+#include "report/localize.h"
+
+#ifndef CLAUSEGAP_DATADIR
+#define CLAUSEGAP_DATADIR "/usr/local/share/clausegap"
 #endif
 
 namespace clausegap::report {
@@ -24,12 +28,6 @@ Json FileLocation(const std::string& file) {
   return location;
 }
 
-// Returns "第5条（再委託の禁止）" or "第5条"; "(outside articles)" for "".
-std::string QualifiedLabel(const engine::Evidence& e) {
-  std::string label = e.label.empty() ? std::string("(outside articles)") : e.label;
-  if (!e.heading.empty()) label += "（" + e.heading + "）";
-  return label;
-}
 
 // Returns the distinct labels of |evidence| in order, "" for text outside articles.
 std::vector<const engine::Evidence*> DistinctLabels(const std::vector<engine::Evidence>& evidence) {
@@ -39,6 +37,17 @@ std::vector<const engine::Evidence*> DistinctLabels(const std::vector<engine::Ev
                             [&e](const engine::Evidence* o) { return o->label == e.label; });
     if (!seen) out.push_back(&e);
   }
+  return out;
+}
+
+// The run's audit properties: rule packs and the effective pack's digest.
+Json RunProperties(const RunInfo& run, Lang lang) {
+  Json audit = RunToJson(run, lang);
+  Json out = Json::object();
+  out["rulePacks"] = audit["rule_packs"];
+  out["rulesSha256"] = audit["rules_sha256"];
+  out["view"] = audit["view"];
+  out["lang"] = audit["lang"];
   return out;
 }
 
@@ -64,6 +73,11 @@ std::string ArtifactUri(std::string_view path) {
   return out;
 }
 
+std::string SarifHelpUri(std::string_view id) {
+  return ArtifactUri(std::string(CLAUSEGAP_DATADIR) + "/docs/requirements.md") + "#" +
+         ArtifactUri(id);
+}
+
 const char* SarifLevel(engine::Severity severity, engine::Status status) {
   if (status == engine::Status::kPresent) return "none";
   if (severity == engine::Severity::kRequired) {
@@ -83,6 +97,18 @@ int SarifPrinter::RuleIndex(const engine::RequirementResult& r) {
 void SarifPrinter::Begin() {}
 
 void SarifPrinter::Document(const engine::DocumentReport& report) {
+  const Lang lang = options_.lang;
+  if (!report.sha256.empty() || report.size >= 0) {
+    Json artifact = Json::object();
+    artifact["location"]["uri"] = ArtifactUri(report.file);
+    if (report.size >= 0) artifact["length"] = report.size;
+    if (!report.sha256.empty()) artifact["hashes"]["sha-256"] = report.sha256;
+    Json properties = Json::object();
+    if (!report.kind.empty()) properties["kind"] = report.kind;
+    if (!report.parties.empty()) properties["parties"] = PartiesText(lang, report);
+    if (!properties.empty()) artifact["properties"] = std::move(properties);
+    artifacts_.push_back(Dump(artifact));
+  }
   if (!report.ok) {
     Json notification = Json::object();
     notification["level"] = "error";
@@ -100,15 +126,16 @@ void SarifPrinter::Document(const engine::DocumentReport& report) {
     result["ruleId"] = r.id;
     result["ruleIndex"] = rule_index;
     result["level"] = SarifLevel(r.severity, r.status);
-    result["message"]["text"] = GapMessage(r);
+    result["message"]["text"] = GapMessage(r, lang);
     Json locations = Json::array();
     std::vector<const engine::Evidence*> labels = DistinctLabels(r.evidence);
     if (labels.empty()) locations.push_back(FileLocation(report.file));
     for (const engine::Evidence* e : labels) {
       Json location = FileLocation(report.file);
       Json logical = Json::object();
-      logical["name"] = e->label.empty() ? std::string("(outside articles)") : e->label;
-      logical["fullyQualifiedName"] = QualifiedLabel(*e);
+      logical["name"] = e->label.empty() ? std::string(i18n::Text(lang, i18n::Msg::kOutsideArticles))
+                                         : e->label;
+      logical["fullyQualifiedName"] = PlaceText(lang, *e);
       logical["kind"] = "namespace";
       location["logicalLocations"] = Json::array({std::move(logical)});
       locations.push_back(std::move(location));
@@ -124,6 +151,9 @@ void SarifPrinter::Document(const engine::DocumentReport& report) {
     }
     result["properties"]["status"] = engine::StatusName(r.status);
     result["properties"]["severity"] = engine::SeverityName(r.severity);
+    result["properties"]["statusText"] = std::string(StatusText(lang, r.status));
+    if (!r.suggestion.empty()) result["properties"]["suggestion"] = r.suggestion;
+    if (!report.sha256.empty()) result["properties"]["sha256"] = report.sha256;
     if (!report.title.empty()) result["properties"]["contractTitle"] = report.title;
     results_.push_back(Dump(result));
   }
@@ -132,12 +162,22 @@ void SarifPrinter::Document(const engine::DocumentReport& report) {
 void SarifPrinter::End(const Summary& summary) {
   Json driver = Json::object();
   driver["name"] = "clausegap";
-  driver["version"] = CLAUSEGAP_VERSION;
+  driver["version"] = options_.run.tool_version;
+  driver["semanticVersion"] = options_.run.tool_version;
+  const Lang lang = options_.lang;
   Json rules = Json::array();
   for (const Rule& rule : rules_) {
     Json item = Json::object();
     item["id"] = rule.id;
     item["shortDescription"]["text"] = rule.title.empty() ? rule.id : rule.title;
+    if (rule.severity == engine::Severity::kRequired) {
+      item["fullDescription"]["text"] = std::string(WhyItMatters(lang, rule.id));
+    }
+    item["helpUri"] = SarifHelpUri(rule.id);
+    item["help"]["text"] = (rule.title.empty() ? rule.id : rule.title) + " — " +
+                           std::string(rule.severity == engine::Severity::kRequired
+                                           ? WhyItMatters(lang, rule.id)
+                                           : SeverityText(lang, rule.severity));
     item["defaultConfiguration"]["level"] =
         rule.severity == engine::Severity::kRequired ? "error" : "warning";
     item["properties"]["severity"] = engine::SeverityName(rule.severity);
@@ -148,6 +188,11 @@ void SarifPrinter::End(const Summary& summary) {
   // The run is assembled around the results, already serialised one per line.
   Json invocation = Json::object();
   invocation["executionSuccessful"] = summary.errors == 0 && notifications_.empty();
+  if (!options_.run.started_at.empty()) invocation["startTimeUtc"] = options_.run.started_at;
+  Json audit = RunToJson(options_.run, lang);
+  invocation["properties"]["config"] = audit["config"];
+  invocation["properties"]["waiverFiles"] = audit["waiver_files"];
+  invocation["properties"]["failOn"] = FailOnName(summary.fail_on);
   std::string invocation_text = Dump(invocation);
   if (!notifications_.empty()) {
     invocation_text.pop_back();  // the closing brace
@@ -163,6 +208,12 @@ void SarifPrinter::End(const Summary& summary) {
   out_ << "{\"$schema\":\"" << kSarifSchemaUri << "\",\"version\":\"2.1.0\",\"runs\":[{\n"
        << "\"tool\":" << Dump(tool) << ",\n"
        << "\"invocations\":[" << invocation_text << "],\n"
+       << "\"properties\":" << Dump(RunProperties(options_.run, lang)) << ",\n"
+       << "\"artifacts\":[";
+  for (std::size_t i = 0; i < artifacts_.size(); ++i) {
+    out_ << (i == 0 ? "\n" : ",\n") << artifacts_[i];
+  }
+  out_ << (artifacts_.empty() ? "" : "\n") << "],\n"
        << "\"results\":[";
   for (std::size_t i = 0; i < results_.size(); ++i) {
     out_ << (i == 0 ? "\n" : ",\n") << results_[i];

@@ -24,6 +24,17 @@
 // {name: label, fullyQualifiedName: label or label（heading）, kind
 // "namespace"} — SARIF's list of kinds has none for a clause of a contract;
 // 条/項/号 nest like namespaces. A missing requirement has only the file.
+// Messages are in the report's language (PrinterOptions::lang); rule and
+// result ids stay the stable requirement ids.
+// Each rule has a helpUri (SarifHelpUri: the requirement's entry in the
+// installed requirement catalogue) and help text saying why the requirement
+// matters; each result carries its suggested clause as properties.suggestion
+// (not as a SARIF "fix": a fix is a byte-range edit, and a .docx is a zip
+// that a byte edit would destroy).
+// The audit trail: run.artifacts lists every document with its length and
+// SHA-256 (hashes["sha-256"]); run.invocations[0] has startTimeUtc and, in
+// properties, the config and waiver files; run.properties has the rule packs
+// (name, version, SHA-256) and the effective pack's SHA-256.
 // Not thread-safe; one per run.
 #ifndef CLAUSEGAP_REPORT_SARIF_PRINTER_H_
 #define CLAUSEGAP_REPORT_SARIF_PRINTER_H_
@@ -51,11 +62,16 @@ std::string ArtifactUri(std::string_view path);
 /// mapping above); "none" for a present requirement.
 const char* SarifLevel(engine::Severity severity, engine::Status status);
 
+/// Returns the helpUri of requirement |id|: the catalogue installed with
+/// clausegap (file://<datadir>/docs/requirements.md#<id>).
+std::string SarifHelpUri(std::string_view id);
+
 /// Collects the reports and writes one SARIF 2.1.0 log to |out| at End.
 class SarifPrinter : public Printer {
  public:
   /// |out| must outlive the printer.
-  explicit SarifPrinter(std::ostream& out) : out_(out) {}
+  explicit SarifPrinter(std::ostream& out, PrinterOptions options = {})
+      : out_(out), options_(std::move(options)) {}
 
   void Begin() override;
   void Document(const engine::DocumentReport& report) override;
@@ -72,7 +88,9 @@ class SarifPrinter : public Printer {
   int RuleIndex(const engine::RequirementResult& r);
 
   std::ostream& out_;
+  PrinterOptions options_;
   std::vector<Rule> rules_;
+  std::vector<std::string> artifacts_;      ///< serialised artifact objects
   std::vector<std::string> results_;        ///< serialised result objects
   std::vector<std::string> notifications_;  ///< serialised notifications
 };

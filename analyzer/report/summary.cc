@@ -91,23 +91,45 @@ Outcome Decide(const Summary& summary) {
   return Outcome::kPass;
 }
 
-void PrintSummaryTable(const Summary& summary, std::ostream& out) {
-  out << "documents " << summary.documents << ", unreadable " << summary.errors
-      << ", failing the gate (--fail-on " << FailOnName(summary.fail_on) << ") "
-      << summary.failed << ", skipped (not contracts) " << summary.skipped
-      << ", skipped (lock files, OS litter) " << summary.litter << ", weak findings "
-      << summary.warnings << ", waived " << summary.waived << '\n';
+void PrintSummaryTable(const Summary& summary, std::ostream& out, i18n::Lang lang) {
+  using i18n::Msg;
+  out << i18n::Format(lang, Msg::kSummaryLine,
+                      {std::to_string(summary.documents), std::to_string(summary.errors),
+                       FailOnName(summary.fail_on), std::to_string(summary.failed),
+                       std::to_string(summary.skipped), std::to_string(summary.warnings),
+                       std::to_string(summary.waived), std::to_string(summary.litter)})
+      << '\n';
   for (const auto& [code, count] : summary.error_codes) {
-    out << "  unreadable: " << code << ' ' << count << '\n';
+    out << i18n::Format(lang, Msg::kSummaryUnreadableCode, {code, std::to_string(count)}) << '\n';
   }
-  std::size_t width = 11;
+  // Display width: two columns per CJK character (three UTF-8 bytes each).
+  auto shown = [](std::string_view s) {
+    std::size_t w = 0;
+    for (unsigned char c : s) {
+      if (c < 0x80) ++w;
+      else if ((c & 0xC0) != 0x80) w += 2;
+    }
+    return w;
+  };
+  std::string_view heading = i18n::Text(lang, Msg::kSummaryRequirement);
+  std::size_t width = shown(heading);
   for (const RequirementCounts& c : summary.requirements) width = std::max(width, c.id.size());
-  auto pad = [&](const std::string& s) { return s + std::string(width - s.size() + 2, ' '); };
-  out << pad("requirement") << "present     weak  missing\n";
+  // Columns are right-aligned under headings that may be two columns per character.
+  auto pad = [&](std::string_view s, std::size_t shown) {
+    return std::string(s) + std::string(width - shown + 2, ' ');
+  };
+  auto right = [](std::string_view s, std::size_t shown, std::size_t column) {
+    return std::string(column > shown ? column - shown : 1, ' ') + std::string(s);
+  };
+  std::string_view present = i18n::Text(lang, Msg::kSummaryPresent);
+  std::string_view weak = i18n::Text(lang, Msg::kSummaryWeak);
+  std::string_view missing = i18n::Text(lang, Msg::kSummaryMissing);
+  out << pad(heading, shown(heading)) << right(present, shown(present), 7)
+      << right(weak, shown(weak), 9) << right(missing, shown(missing), 9) << '\n';
   char row[64];
   for (const RequirementCounts& c : summary.requirements) {
     std::snprintf(row, sizeof row, "%7d %8d %8d\n", c.present, c.weak, c.missing);
-    out << pad(c.id) << row;
+    out << pad(c.id, c.id.size()) << row;
   }
 }
 

@@ -14,14 +14,16 @@
 
 #include "base/error.h"
 #include "engine/result.h"
+#include "i18n/messages.h"
 
 namespace clausegap::report {
 
 /// The lowest status of a `required` requirement that fails the gate
 /// (`--fail-on`).
 enum class FailOn {
-  kMissing,  ///< a required requirement that is missing fails (default)
-  kWeak,     ///< a required requirement that is weak or missing fails
+  kMissing,  ///< a required requirement that is missing fails (lenient)
+  kWeak,     ///< a required requirement that is weak or missing fails (default: a
+             ///< re-delegation clause that lets the vendor re-delegate freely fails)
   kNever,    ///< nothing fails the gate
 };
 
@@ -46,7 +48,7 @@ struct RequirementCounts {
 
 /// The totals of a run.
 struct Summary {
-  FailOn fail_on = FailOn::kMissing;
+  FailOn fail_on = FailOn::kWeak;
   int documents = 0;  ///< every input, readable or not
   int errors = 0;     ///< inputs that could not be read (DocumentReport::ok false)
   int failed = 0;     ///< readable documents that fail the gate at |fail_on|
@@ -87,7 +89,8 @@ Outcome Decide(const Summary& summary);
 /// Writes the --summary table: documents, errors by code, skipped files,
 /// then one row per requirement with how many contracts have it present,
 /// weak and missing.
-void PrintSummaryTable(const Summary& summary, std::ostream& out);
+void PrintSummaryTable(const Summary& summary, std::ostream& out,
+                       i18n::Lang lang = i18n::Lang::kJa);
 
 }  // namespace clausegap::report
 

@@ -5,7 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "report/localize.h"
+
 namespace clausegap::report {
+
+using i18n::Msg;
 namespace {
 
 constexpr std::string_view kBold = "1";
@@ -68,27 +72,6 @@ std::string_view StatusColor(engine::Status status) {
   return kRed;
 }
 
-// Returns "第8条（再委託の禁止）", "第8条", "（特記事項）" or "(outside articles)".
-std::string Place(const engine::Evidence& e) {
-  std::string out = e.label;
-  if (!e.heading.empty()) out += "（" + e.heading + "）";
-  return out.empty() ? "(outside articles)" : out;
-}
-
-// Returns the distinct labels of |evidence| joined with ", ".
-std::string Labels(const std::vector<engine::Evidence>& evidence) {
-  std::vector<std::string> seen;
-  std::string out;
-  for (const engine::Evidence& e : evidence) {
-    std::string place = Place(e);
-    if (std::find(seen.begin(), seen.end(), place) != seen.end()) continue;
-    if (!out.empty()) out += ", ";
-    out += place;
-    seen.push_back(std::move(place));
-  }
-  return out;
-}
-
 // Writes |text| line by line, each line after |indent|.
 void Indented(std::ostream& out, std::string_view indent, std::string_view text) {
   std::size_t start = 0;
@@ -134,69 +117,80 @@ void TextPrinter::Begin() {}
 
 void TextPrinter::Row(const engine::RequirementResult& r, std::size_t id_width,
                       std::size_t title_width) {
-  std::string severity = std::string("[") + engine::SeverityName(r.severity) + "]";
+  const Lang lang = options_.lang;
+  std::string severity = "[" + std::string(SeverityText(lang, r.severity)) + "]";
+  std::string status(StatusText(lang, r.status));
   std::string line = "  " + Paint(StatusMark(r.status), StatusColor(r.status)) + " " +
-                     Pad(severity, 13) + " " + Pad(r.id, id_width) + "  " +
+                     Pad(severity, lang == Lang::kEn ? 13 : 6) + " " + Pad(r.id, id_width) + "  " +
                      Pad(r.title, title_width) + "  ";
-  std::string labels = Labels(r.evidence);
-  line += labels.empty() ? Paint(engine::StatusName(r.status), StatusColor(r.status))
-                         : Paint(Pad(engine::StatusName(r.status), 7), StatusColor(r.status)) +
-                               "  " + Paint(labels, kCyan);
-  if (r.waived) line += "  " + Paint("(waived)", kCyan);
+  std::string labels = PlacesText(lang, r.evidence);
+  line += labels.empty() ? Paint(status, StatusColor(r.status))
+                         : Paint(Pad(status, 7), StatusColor(r.status)) + "  " + Paint(labels, kCyan);
+  if (r.waived) line += "  " + Paint("(" + std::string(i18n::Text(lang, Msg::kWaivedBadge)) + ")", kCyan);
   out_ << line << '\n';
 }
 
 void TextPrinter::Details(const engine::RequirementResult& r, bool gap) {
+  const Lang lang = options_.lang;
+  auto label = [lang](Msg key) { return std::string(i18n::Text(lang, key)) + ": "; };
   out_ << "  " << Paint(StatusMark(r.status), StatusColor(r.status)) << ' '
        << Paint(r.id, kBold) << "  " << r.title << " — "
-       << Paint(engine::StatusName(r.status), StatusColor(r.status)) << " ("
-       << engine::SeverityName(r.severity) << ")\n";
-  if (r.waived) out_ << "      Waived: " << r.waiver_reason << " (does not fail the gate)\n";
+       << Paint(StatusText(lang, r.status), StatusColor(r.status))
+       << (lang == Lang::kEn ? " (" : "（") << SeverityText(lang, r.severity)
+       << (lang == Lang::kEn ? ")" : "）") << '\n';
+  if (r.waived) out_ << "      " << i18n::Format(lang, Msg::kWaived, {r.waiver_reason}) << '\n';
   if (gap) {
-    for (const std::string& reason : r.reasons) out_ << "      Reason: " << reason << '\n';
+    for (const std::string& reason : Reasons(lang, r)) out_ << "      " << label(Msg::kReason) << reason << '\n';
   }
   for (const engine::ElementResult& e : r.elements) {
     if (e.found || (!gap && e.essential)) continue;
-    out_ << "      Not found (" << (e.essential ? "essential" : "recommended")
-         << "): " << e.id;
+    out_ << "      "
+         << label(e.essential ? Msg::kMissingElementEssential : Msg::kMissingElementRecommended)
+         << e.id;
     if (!e.description.empty()) out_ << " — " << e.description;
     out_ << '\n';
   }
   if (gap && !r.bound.empty() && !r.evidence.empty()) out_ << "      Binds: " << r.bound << '\n';
   if (gap) {
     for (const engine::Evidence& e : r.evidence) {
-      out_ << "      Evidence: " << Paint(Place(e), kCyan) << " 「" << e.text << "」\n";
+      out_ << "      " << label(Msg::kEvidence) << Paint(PlaceText(lang, e), kCyan) << " 「" << e.text
+           << "」\n";
     }
     if (!r.suggestion.empty()) {
-      out_ << "      Suggested clause:\n";
+      out_ << "      " << i18n::Text(lang, Msg::kSuggestion) << ":\n";
       Indented(out_, "        ", r.suggestion);
     }
   }
   for (const engine::PendingRevision& p : r.pending_revisions) {
-    // The engine's message is the whole sentence; compose one if it has none.
-    std::string message = p.message;
-    if (message.empty()) {
-      message = (p.label.empty() ? std::string("the clause") : p.label) + ": pending " + p.kind;
-      if (!p.author.empty()) message += " by " + p.author;
-      if (!p.date.empty()) message += " (" + p.date + ")";
-    }
-    out_ << "      " << Paint("Pending revision:", kYellow) << ' ' << message << '\n';
+    out_ << "      " << Paint(label(Msg::kPendingRevision), kYellow) << PendingText(lang, p) << '\n';
   }
 }
 
 void TextPrinter::Document(const engine::DocumentReport& report) {
+  const Lang lang = options_.lang;
   if (documents_++ > 0) out_ << '\n';
   std::string header = report.file;
   if (!report.title.empty()) header += " — " + report.title;
+  if (!report.converted_from.empty()) {
+    header += i18n::Format(lang, Msg::kConvertedFrom, {report.converted_from});
+  }
   out_ << Paint(header, kBold) << '\n';
   if (!report.ok) {
-    out_ << "  " << Paint("✗ could not be read", kRed);
+    out_ << "  " << Paint("✗ " + std::string(i18n::Text(lang, Msg::kCouldNotBeRead)), kRed);
     if (!report.error_code.empty()) out_ << " [" << report.error_code << "]";
     out_ << ": " << report.error << '\n';
     return;
   }
+  if (!report.kind.empty()) {
+    out_ << "  " << i18n::Text(lang, Msg::kDocumentKind) << ": " << KindText(lang, report.kind) << '\n';
+  }
+  std::string parties = PartiesText(lang, report);
+  if (!parties.empty()) out_ << "  " << i18n::Text(lang, Msg::kParties) << ": " << parties << '\n';
+  if (std::string notice = KindNotice(lang, report.kind); !notice.empty()) {
+    out_ << "  " << Paint("! " + notice, kYellow) << '\n';
+  }
   if (report.requirements.empty()) {
-    out_ << "  (no requirements in the rule pack)\n";
+    out_ << "  " << i18n::Text(lang, Msg::kNoRequirements) << "\n";
     return;
   }
   std::size_t id_width = 0, title_width = 0;
@@ -207,14 +201,24 @@ void TextPrinter::Document(const engine::DocumentReport& report) {
     ++counts[static_cast<int>(r.status)];
   }
   for (const engine::RequirementResult& r : report.requirements) Row(r, id_width, title_width);
-  out_ << "  " << counts[static_cast<int>(engine::Status::kPresent)] << " present, "
-       << counts[static_cast<int>(engine::Status::kWeak)] << " weak, "
-       << counts[static_cast<int>(engine::Status::kMissing)] << " missing\n";
+  out_ << "  "
+       << i18n::Format(lang, Msg::kCounts,
+                       {std::to_string(counts[static_cast<int>(engine::Status::kPresent)]),
+                        std::to_string(counts[static_cast<int>(engine::Status::kWeak)]),
+                        std::to_string(counts[static_cast<int>(engine::Status::kMissing)])})
+       << '\n';
+  bool fails = FailsGate(report, options_.fail_on);
+  out_ << "  "
+       << Paint(i18n::Format(lang, Msg::kGateLine,
+                             {i18n::Text(lang, fails ? Msg::kGateFail : Msg::kGatePass),
+                              FailOnName(options_.fail_on)}),
+                fails ? kRed : kGreen)
+       << '\n';
 
   bool gaps_header = false;
   for (const engine::RequirementResult& r : report.requirements) {
     if (r.status == engine::Status::kPresent) continue;
-    if (!gaps_header) out_ << '\n' << Paint("  Gaps", kBold) << '\n';
+    if (!gaps_header) out_ << '\n' << Paint("  " + std::string(i18n::Text(lang, Msg::kGaps)), kBold) << '\n';
     gaps_header = true;
     Details(r, /*gap=*/true);
   }
@@ -225,7 +229,7 @@ void TextPrinter::Document(const engine::DocumentReport& report) {
                     std::any_of(r.elements.begin(), r.elements.end(),
                                 [](const engine::ElementResult& e) { return !e.found; });
     if (!findings) continue;
-    if (!notes_header) out_ << '\n' << Paint("  Notes", kBold) << '\n';
+    if (!notes_header) out_ << '\n' << Paint("  " + std::string(i18n::Text(lang, Msg::kNotes)), kBold) << '\n';
     notes_header = true;
     Details(r, /*gap=*/false);
   }
@@ -234,10 +238,9 @@ void TextPrinter::Document(const engine::DocumentReport& report) {
 void TextPrinter::End(const Summary& summary) {
   if (summary.documents > 1) {
     out_ << '\n'
-         << Paint("Checked " + std::to_string(summary.documents) + " documents: " +
-                      std::to_string(summary.failed) + " failing --fail-on " +
-                      FailOnName(summary.fail_on) + ", " + std::to_string(summary.errors) +
-                      " unreadable",
+         << Paint(i18n::Format(options_.lang, Msg::kRunTotals,
+                               {std::to_string(summary.documents), std::to_string(summary.failed),
+                                FailOnName(summary.fail_on), std::to_string(summary.errors)}),
                   kBold)
          << '\n';
   }

@@ -523,9 +523,19 @@ bool IsTitleText(std::string_view s) {
   std::size_t k = 0;
   while (k < t.size() && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || t[k] == '_')) ++k;
   if (k > 0 && k < t.size() && t[k] == ':') return false;
+  // A title spaced out for layout (利　用　規　約) names its kind all the same.
+  std::string packed;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ' ') continue;
+    if (StartsWith(t, i, "\u3000")) {
+      i += 2;
+      continue;
+    }
+    packed.push_back(t[i]);
+  }
   for (std::string_view word : {"契約書", "契約", "規約", "覚書", "約款", "誓約書", "合意書", "同意書",
                                 "規程", "念書"}) {
-    if (Contains(t, word)) return true;
+    if (Contains(packed, word)) return true;
   }
   return false;
 }

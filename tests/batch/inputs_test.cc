@@ -97,6 +97,8 @@ TEST_CASE("document and archive names") {
   CHECK(IsDocumentName("t.dotx"));
   CHECK(IsDocumentName("m.docm"));
   CHECK(IsDocumentName("old.doc"));
+  CHECK(IsDocumentName("signed.PDF"));
+  CHECK(IsDocumentName("old.rtf"));
   CHECK_FALSE(IsDocumentName("notes.txt"));
   CHECK_FALSE(IsDocumentName("docx"));
   CHECK(IsArchiveName("x.ZIP"));

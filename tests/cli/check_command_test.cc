@@ -52,9 +52,12 @@ TEST_CASE("ExitCodeFor maps each outcome to its exit code") {
 
 TEST_CASE("check without a file is a usage error") {
   CaptureStdStreams capture;
-  CHECK(RunMain({"check"}, capture) == kExitError);
+  CHECK(RunMain({"check", "--lang", "en"}, capture) == kExitError);
   CHECK(Has(capture.err(), "clausegap: check: no input: name files, folders or .zip archives, or --files-from"));
   CHECK(capture.out().empty());
+  CaptureStdStreams japanese;
+  CHECK(RunMain({"check", "--lang", "ja"}, japanese) == kExitError);
+  CHECK(Has(japanese.err(), "clausegap: check: 入力がありません。"));
 }
 
 TEST_CASE("an unknown --format is a usage error naming the valid formats") {

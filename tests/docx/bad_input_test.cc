@@ -41,7 +41,7 @@ std::string Ole(const std::string& directory_names) {
 }
 
 std::string WithDocument(const std::string& document_xml) {
-  return ZipBuilder()
+  return ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
       .Add("_rels/.rels",
            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
            "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
@@ -63,7 +63,7 @@ TEST_CASE("truncated and corrupt zips") {
   CheckError(good.substr(0, good.size() / 2), ErrorCode::kCorruptZip, "truncated or corrupt zip");
   CheckError(good.substr(0, 30), ErrorCode::kCorruptZip, "truncated or corrupt zip");
   // Damage the compressed data of the main part, keeping the directory.
-  std::string stored = ZipBuilder()
+  std::string stored = ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
                            .Add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                                 "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
                                 "Target=\"word/document.xml\"/></Relationships>")
@@ -76,12 +76,12 @@ TEST_CASE("truncated and corrupt zips") {
 }
 
 TEST_CASE("no main part") {
-  CheckError(ZipBuilder().Add("hello.txt", "hi").Build(), ErrorCode::kNoMainPart, "_rels/.rels is missing");
-  CheckError(ZipBuilder()
+  CheckError(ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes).Add("hello.txt", "hi").Build(), ErrorCode::kNoMainPart, "_rels/.rels is missing");
+  CheckError(ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
                  .Add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>")
                  .Build(),
              ErrorCode::kNoMainPart, "no officeDocument relationship");
-  CheckError(ZipBuilder()
+  CheckError(ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
                  .Add("_rels/.rels",
                       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                       "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
@@ -136,7 +136,7 @@ TEST_CASE("a million nested elements is refused without recursion") {
 TEST_CASE("zip bombs: ratio, per-part and total caps, reading with a cap") {
   auto started = std::chrono::steady_clock::now();
   // 256 MiB of spaces (four times the part cap) compress to a few hundred KiB.
-  std::string bomb = ZipBuilder()
+  std::string bomb = ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
                          .Add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                               "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
                               "Target=\"word/document.xml\"/></Relationships>")

@@ -152,13 +152,14 @@ TEST_CASE("start, startOverride, shared lists and restart rules") {
                P("i", NumPr(3, 0)) + P("j", NumPr(3, 0)) + P("k", NumPr(1, 0)) +
                // lvlRestart 0: level 1 never restarts.
                P("l", NumPr(4, 0)) + P("m", NumPr(4, 1)) + P("n", NumPr(4, 0)) + P("o", NumPr(4, 1)) +
-               // A whole level redefined by lvlOverride.
+               // A whole level redefined by lvlOverride, without w:startOverride:
+               // it looks different but continues abstract list 0's count (5, 6, 7 → 8).
                P("p", NumPr(5, 0)) + P("q", NumPr(5, 0)) +
                // An undefined list gives no label.
                P("r", NumPr(99, 0));
   CHECK(Lines(Read(MakeDocx(parts))) ==
         Strings{"5. a", "① b", "② c", "ア d", "③ e", "イ f", "6. g", "① h", "1. i", "2. j", "7. k",
-                "I l", "イ m", "II n", "ロ o", "(C) p", "(D) q", "r"});
+                "I l", "イ m", "II n", "ロ o", "(H) p", "(I) q", "r"});
 }
 
 TEST_CASE("bullets render their symbol") {

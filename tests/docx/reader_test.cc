@@ -30,7 +30,7 @@ TEST_CASE("the main part is found through _rels/.rels, not at word/document.xml"
   std::string styles = kDecl + "<w:styles " + std::string(testing::kNamespaces) +
                        "><w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"title\"/>"
                        "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style></w:styles>";
-  std::string bytes = ZipBuilder()
+  std::string bytes = ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes)
                           .Add("_rels/.rels", rels)
                           .Add("word/document.xml", "<not-the-main-part/>")
                           .Add("content/main part.xml", doc)
@@ -57,7 +57,7 @@ TEST_CASE("Strict OOXML namespaces with an unusual prefix") {
       "<w:p xmlns:w=\"urn:not-word\"><w:r><w:t>ignored</w:t></w:r></w:p>"
       "</x:body></x:document>";
   model::Document document =
-      Read(ZipBuilder().Add("_rels/.rels", rels).Add("word/document.xml", doc).Build());
+      Read(ZipBuilder().Add("[Content_Types].xml", testing::kTestContentTypes).Add("_rels/.rels", rels).Add("word/document.xml", doc).Build());
   CHECK(document.strict);
   CHECK(Lines(document) == Strings{"第一条"});
 }

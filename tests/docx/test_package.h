@@ -21,6 +21,13 @@ inline constexpr const char* kNamespaces =
     "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
     "xmlns:v=\"urn:schemas-microsoft-com:vml\"";
 
+/// A [Content_Types].xml that makes every .xml part a WordprocessingML main
+/// part: enough for packages built by hand in tests.
+inline constexpr const char* kTestContentTypes =
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.document.main+xml\"/></Types>";
+
 /// Builds a zip archive in memory from (name, data) entries, in order.
 class ZipBuilder {
  public:

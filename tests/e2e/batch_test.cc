@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/run.h"
+#include "pdf/pdf_writer.h"
 
 namespace clausegap::e2e {
 namespace {
@@ -41,8 +42,8 @@ std::map<std::string, std::string> FillMixedFolder(const fs::path& dir) {
   bomb.suffix = "</w:t></w:r></w:p></w:body></w:document>";
   WriteDeflatedPackage(dir / "sub" / "bomb.docx", bomb);
   WriteFileBytes(dir / "notes.txt", "not a contract");
-  WriteFileBytes(dir / "sub" / "scan.pdf", "%PDF-1.4");
-  return {{"truncated.docx", "corrupt-zip"}, {"legacy.doc", "legacy-doc"},
+  WriteFileBytes(dir / "sub" / "scan.pdf", testing::MakePdf({{}}));  // a page with no text
+  return {{"truncated.docx", "corrupt-zip"}, {"legacy.doc", "legacy-doc"}, {"scan.pdf", "no-text-layer"},
           {"encrypted.docx", "encrypted"},   {"not-a-zip.docx", "not-zip"},
           {"bomb.docx", "too-large"}};
 }
@@ -130,7 +131,7 @@ TEST_CASE("output order is the input order whatever the number of jobs") {
   // The CSV has a header and one row per contract.
   std::size_t rows = 0;
   for (char c : one.out) rows += c == '\n';
-  CHECK(rows == 1 + std::size(kGood) + 5);
+  CHECK(rows == 1 + std::size(kGood) + 6);
 }
 
 TEST_CASE("--files-from - reads inputs from standard input; --summary counts skipped files") {
@@ -138,15 +139,15 @@ TEST_CASE("--files-from - reads inputs from standard input; --summary counts ski
   FillMixedFolder(scratch.path() / "in");
   fs::path list = scratch.path() / "list.txt";
   WriteFileBytes(list, SamplePath("nda-gaps") + "\n\n" + (scratch.path() / "in").string() + "\n");
-  RunResult r = RunCommand({"sh", "-c", std::string("\"$0\" check --format jsonl --summary "
+  RunResult r = RunCommand({"sh", "-c", std::string("\"$0\" check --lang en --format jsonl --summary "
                                                     "--files-from - < \"$1\""),
                             CLAUSEGAP_EXE, list.string()},
                            120);
   CHECK(r.exit_code == 1);
   std::size_t lines = 0;
   for (char c : r.out) lines += c == '\n';
-  CHECK(lines == 1 + std::size(kGood) + 5);
-  CHECK(r.err.find("skipped (not contracts) 2") != std::string::npos);
+  CHECK(lines == 1 + std::size(kGood) + 6);
+  CHECK(r.err.find("skipped (not contracts) 1") != std::string::npos);
   CHECK(r.err.find("redelegation") != std::string::npos);
 }
 
@@ -194,7 +195,7 @@ TEST_CASE("Ctrl-C stops the run cleanly, says how far it got, leaves no output f
   // SIGINT after a short while; the run cannot have finished 400 documents
   // on a loaded 2-core machine in 0.3 s, and must stop within the timeout.
   RunResult r = RunCommand({"sh", "-c",
-                            "\"$0\" check --jobs 1 --format jsonl --output \"$1\" \"$2\" & "
+                            "\"$0\" check --lang en --jobs 1 --format jsonl --output \"$1\" \"$2\" & "
                             "pid=$!; sleep 0.3; kill -INT $pid; wait $pid",
                             CLAUSEGAP_EXE, out.string(), in.string()},
                            60);

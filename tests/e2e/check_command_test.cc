@@ -235,7 +235,7 @@ TEST_CASE("a complete contract: every required clause present, exit 0") {
   CHECK(summary["documents"] == 1);
   CHECK(summary["errors"] == 0);
   CHECK(summary["failed"] == 0);
-  CHECK(summary["fail_on"] == "missing");
+  CHECK(summary["fail_on"] == "weak");
   CHECK(summary["requirements"].size() == kAllIds.size());
   CHECK(summary["requirements"]["liability"] == json({{"present", 1}, {"weak", 0}, {"missing", 0}}));
 
@@ -271,8 +271,8 @@ TEST_CASE("a contract with a missing required clause: exit 1, unless --fail-on n
   CHECK(never_report["summary"]["fail_on"] == "never");
 }
 
-TEST_CASE("weak required clauses only: exit 0 by default, 1 with --fail-on weak") {
-  RunResult run = Clausegap({"check", "--format", "json", Sample("data-entry")});
+TEST_CASE("weak required clauses only: exit 1 by default, 0 with --fail-on missing") {
+  RunResult run = Clausegap({"check", "--format", "json", "--fail-on", "missing", Sample("data-entry")});
   CHECK(run.exit_code == 0);
   json doc = ParseReport(run)["documents"][0];
   CheckDocumentShape(doc);
@@ -285,7 +285,7 @@ TEST_CASE("weak required clauses only: exit 0 by default, 1 with --fail-on weak"
   CHECK(Requirement(doc, "breach-notification")["status"] == "present");
   CHECK(Requirement(doc, "liability")["status"] == "present");
 
-  RunResult weak = Clausegap({"check", "--format", "json", "--fail-on", "weak", Sample("data-entry")});
+  RunResult weak = Clausegap({"check", "--format", "json", Sample("data-entry")});
   CHECK(weak.exit_code == 1);
   CHECK(ParseReport(weak)["summary"]["failed"] == 1);
   CHECK(Clausegap({"check", "--format", "json", "--fail-on", "never", Sample("data-entry")})
@@ -368,7 +368,7 @@ TEST_CASE("bad flags exit 2 without a report") {
 }
 
 TEST_CASE("text report: marks, gaps with quoted evidence and suggestion, no ANSI when piped") {
-  RunResult run = Clausegap({"check", Sample("nda-gaps")});
+  RunResult run = Clausegap({"check", "--lang", "en", Sample("nda-gaps")});
   CHECK(run.exit_code == 1);
   CHECK(run.out.find('\x1b') == std::string::npos);
   CHECK(run.out.rfind(Sample("nda-gaps") + " — 秘密保持契約書\n", 0) == 0);
@@ -413,7 +413,8 @@ TEST_CASE("colour: forced with --color always; auto on a terminal unless NO_COLO
 }
 
 TEST_CASE("several documents: one report each, in order, and a totals line") {
-  RunResult run = Clausegap({"check", Sample("itaku-callcenter"), Sample("nda-gaps")});
+  RunResult run = Clausegap({"check", "--lang", "en", "--fail-on", "missing", Sample("itaku-callcenter"),
+                             Sample("nda-gaps")});
   CHECK(run.exit_code == 1);
   std::size_t first = run.out.find(Sample("itaku-callcenter") + " — ");
   std::size_t second = run.out.find(Sample("nda-gaps") + " — ");
@@ -439,8 +440,9 @@ TEST_CASE("--rules loads a pack after the default one; the gate follows its seve
   REQUIRE(e2e::WriteFileBytes(
       pack, R"({"pack":"e2e-override","version":1,"overrides":[{"id":"audit","severity":"required"}]})"));
   // data-entry has no audit clause and only weak required clauses by design.
-  CHECK(Clausegap({"check", "--format", "json", Sample("data-entry")}).exit_code == 0);
-  RunResult run = Clausegap({"check", "--format", "json", "--rules", pack, Sample("data-entry")});
+  CHECK(Clausegap({"check", "--format", "json", "--fail-on", "missing", Sample("data-entry")}).exit_code == 0);
+  RunResult run = Clausegap({"check", "--format", "json", "--fail-on", "missing", "--rules", pack,
+                             Sample("data-entry")});
   CHECK(run.exit_code == 1);
   json report = ParseReport(run);
   REQUIRE(report["documents"].size() == 1);  // the file after --rules X is an input

@@ -166,7 +166,7 @@ TEST_CASE("a version compared with itself is unchanged throughout") {
   CHECK(diff["summary"] ==
         json::parse(R"({"worse":0,"better":0,"required_worse":0,"changed":0,"unchanged":15})"));
 
-  RunResult text = Clausegap({"diff", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v1")});
+  RunResult text = Clausegap({"diff", "--lang", "en", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v1")});
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("Changes") == std::string::npos);
   CHECK(text.out.find("0 worse (0 required), 0 better, 0 changed, 15 unchanged\n") !=
@@ -174,7 +174,7 @@ TEST_CASE("a version compared with itself is unchanged throughout") {
 }
 
 TEST_CASE("the text diff shows each requirement's old → new and quotes both versions") {
-  RunResult run = Clausegap({"diff", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v2")});
+  RunResult run = Clausegap({"diff", "--lang", "en", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v2")});
   CHECK(run.exit_code == 1);
   const std::string& out = run.out;
   CHECK(out.find("old: " + e2e::SamplePath("diff-v1") + " — 会員管理システム運用業務委託契約書\n") == 0);
@@ -191,8 +191,17 @@ TEST_CASE("the text diff shows each requirement's old → new and quotes both ve
   // No ANSI escapes: the diff is plain text.
   CHECK(out.find('\x1b') == std::string::npos);
 
-  RunResult removed = Clausegap({"diff", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v3")});
+  RunResult removed = Clausegap({"diff", "--lang", "en", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v3")});
   CHECK(removed.out.find("      New: no clause found\n") != std::string::npos);
+
+  // Japanese by default.
+  RunResult ja = Clausegap({"diff", e2e::SamplePath("diff-v1"), e2e::SamplePath("diff-v2")});
+  CHECK(ja.exit_code == 1);
+  CHECK(ja.out.find("旧版: " + e2e::SamplePath("diff-v1")) == 0);
+  CHECK(ja.out.find("  悪化 2件（うち必須 2件）、改善 0件、変更あり 5件、変更なし 10件\n") != std::string::npos);
+  CHECK(ja.out.find("  liability  損害賠償の範囲・責任分担 — 弱化（充足 → 不十分、必須）\n") != std::string::npos);
+  CHECK(ja.out.find("      新版: 第12条（損害賠償） 「") != std::string::npos);
+  CHECK(ja.out.find("weak") == std::string::npos);
 }
 
 TEST_CASE("an unreadable version exits 2 and names every unreadable file") {

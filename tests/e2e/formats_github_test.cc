@@ -45,10 +45,10 @@ TEST_CASE("check --format github annotates each gap of nda-gaps") {
   }
   CHECK(errors >= 2);
   CHECK(warnings >= 2);
-  CHECK(r.out.find("title=再委託の禁止・制限 (redelegation)%3A missing::") != std::string::npos);
-  CHECK(r.out.find("title=契約終了時の返還・廃棄・消去 (return-deletion)%3A weak::") !=
+  CHECK(r.out.find("title=再委託の禁止・制限 (redelegation)%3A 不足::") != std::string::npos);
+  CHECK(r.out.find("title=契約終了時の返還・廃棄・消去 (return-deletion)%3A 不十分::") !=
         std::string::npos);
-  CHECK(lines.back().rfind("clausegap: checked 1 document: 1 failing", 0) == 0);
+  CHECK(lines.back().rfind("clausegap: 1件の文書を確認: 不合格 1件", 0) == 0);
 }
 
 TEST_CASE("a well-drafted contract prints no error command") {

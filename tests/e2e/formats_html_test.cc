@@ -35,7 +35,7 @@ TEST_CASE("check --format html: one page, summary table, text with evidence") {
   CHECK(Occurrences(html, "<th class=\"req ") == 15);
   CHECK(Occurrences(html, "<section id=\"d") == 2);
   // The contract's text is there, with nda-gaps' 第6条 highlighted as weak.
-  CHECK(Occurrences(html, "<h3>Contract text</h3>") == 2);
+  CHECK(Occurrences(html, "<h3>契約書本文</h3>") == 2);
   CHECK(html.find("<mark class=\"ev ev-weak\"") != std::string::npos);
   CHECK(html.find("受領者は、開示者から請求があったときは、開示者の指示に従い") != std::string::npos);
   CHECK(html.find("The contract's text is not part of this report") == std::string::npos);

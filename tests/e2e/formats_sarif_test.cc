@@ -112,7 +112,7 @@ TEST_CASE("check --format sarif gives one run with a result per gap") {
       CHECK(result["locations"][0]["logicalLocations"][0]["name"] == "第6条");
     }
     if (result["ruleId"] == "redelegation") {
-      CHECK(std::string(result["message"]["text"]).find("no text location") != std::string::npos);
+      CHECK(std::string(result["message"]["text"]).find("該当する条項がないため、本文中の位置はない") != std::string::npos);
       CHECK_FALSE(result["locations"][0].contains("logicalLocations"));
     }
   }

@@ -104,7 +104,7 @@ TEST_CASE("extract rejects a package without the main document part") {
   }
   SUBCASE("a zip that is no Office package at all") {
     ExpectRejected(dir, Write(dir, "photos.docx", StoredZip(std::vector<ZipEntry>{ZipEntry{"photo.txt", "hello"}})),
-                   {"no main document part"});
+                   {"[Content_Types].xml is missing: not a valid OOXML package"});
   }
 }
 

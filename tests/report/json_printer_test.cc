@@ -16,7 +16,7 @@ using json = nlohmann::ordered_json;  // keeps key order, to check it
 json PrintAndParse(const std::vector<engine::DocumentReport>& reports,
                    FailOn fail_on = FailOn::kMissing, std::string* raw = nullptr) {
   std::ostringstream out;
-  auto printer = MakePrinter(Format::kJson, out, PrinterOptions{.color = true});
+  auto printer = MakePrinter(Format::kJson, out, testing::EnglishOptions(true));
   printer->Begin();
   for (const auto& r : reports) printer->Document(r);
   printer->End(Summarize(reports, fail_on));
@@ -38,7 +38,8 @@ TEST_CASE("the report object carries the schema, documents and summary") {
   CHECK(report["documents"].size() == 1);
   CHECK(report.contains("summary"));
   // Keys appear in contract order, and the JSON ends with one newline.
-  CHECK(raw.rfind("{\"schema\":\"clausegap/report/v1\",\"documents\":[", 0) == 0);
+  CHECK(raw.rfind("{\"schema\":\"clausegap/report/v1\",\"run\":{\"tool\":\"clausegap\",", 0) == 0);
+  CHECK(raw.find("},\"documents\":[") != std::string::npos);
   CHECK(raw.back() == '\n');
   // Japanese is written as UTF-8, not \u escapes.
   CHECK(raw.find("再委託の禁止・制限") != std::string::npos);
@@ -49,7 +50,9 @@ TEST_CASE("the report object carries the schema, documents and summary") {
 TEST_CASE("a document has every contract field, in order") {
   json doc = PrintAndParse({testing::MixedReport()})["documents"][0];
   CHECK(Keys(doc) == std::vector<std::string>{"file", "status", "error", "error_code", "title",
-                                              "parties", "vendor", "client", "requirements"});
+                                              "sha256", "size", "kind", "kind_text", "kind_covered",
+                                              "parties", "client", "vendor", "gate", "gate_text",
+                                              "requirements"});
   CHECK(doc["file"] == "samples/業務委託.docx");
   CHECK(doc["status"] == "ok");
   CHECK(doc["error"].is_null());
@@ -59,8 +62,10 @@ TEST_CASE("a document has every contract field, in order") {
 
   const json& present = doc["requirements"][0];
   CHECK(Keys(present) == std::vector<std::string>{"id", "title", "severity", "status", "reasons",
-                                                  "elements", "evidence", "bound", "suggestion",
-                                                  "pending_revisions", "waived", "waiver_reason"});
+                                                  "elements", "evidence", "suggestion",
+                                                  "pending_revisions", "waived", "waiver_reason",
+                                                  "status_text", "severity_text", "reasons_text",
+                                                  "message", "bound"});
   CHECK(present["waived"] == false);
   CHECK(present["waiver_reason"].is_null());
   CHECK(present["id"] == "redelegation");

@@ -15,7 +15,7 @@ namespace {
 // is not well-formed.
 std::string Print(const std::vector<engine::DocumentReport>& reports, pugi::xml_document* doc) {
   std::ostringstream out;
-  auto printer = MakePrinter(Format::kJunit, out, PrinterOptions{});
+  auto printer = MakePrinter(Format::kJunit, out, testing::EnglishOptions());
   printer->Begin();
   for (const auto& r : reports) printer->Document(r);
   printer->End(Summarize(reports, FailOn::kMissing));
@@ -80,7 +80,7 @@ TEST_CASE("a suite per contract, a test case per requirement, a failure per requ
   pugi::xml_node missing = weak.next_sibling("testcase");
   CHECK(std::string(missing.child("failure").attribute("type").value()) == "missing");
   CHECK(std::string(missing.child("failure").text().get())
-            .find("No clause was found, so there is no text location.") != std::string::npos);
+            .find("No clause was found, so there is no place in the text to show.") != std::string::npos);
 
   // A present recommended requirement with findings passes, with a note.
   pugi::xml_node audit = missing.next_sibling("testcase");

@@ -5,8 +5,18 @@
 #include <string>
 
 #include "engine/result.h"
+#include "report/printer.h"
 
 namespace clausegap::report::testing {
+
+/// Printer options for tests that read the English wording.
+inline PrinterOptions EnglishOptions(bool color = false, FailOn fail_on = FailOn::kWeak) {
+  PrinterOptions options;
+  options.color = color;
+  options.lang = i18n::Lang::kEn;
+  options.fail_on = fail_on;
+  return options;
+}
 
 inline engine::RequirementResult Requirement(std::string id, std::string title,
                                              engine::Severity severity, engine::Status status) {

@@ -14,7 +14,7 @@ using json = nlohmann::json;
 
 json PrintAndParse(const std::vector<engine::DocumentReport>& reports, std::string* raw = nullptr) {
   std::ostringstream out;
-  auto printer = MakePrinter(Format::kSarif, out, PrinterOptions{});
+  auto printer = MakePrinter(Format::kSarif, out, testing::EnglishOptions());
   printer->Begin();
   for (const auto& r : reports) printer->Document(r);
   printer->End(Summarize(reports, FailOn::kMissing));

@@ -12,7 +12,7 @@ namespace {
 std::string Print(const std::vector<engine::DocumentReport>& reports, bool color,
                   FailOn fail_on = FailOn::kMissing) {
   std::ostringstream out;
-  auto printer = MakePrinter(Format::kText, out, PrinterOptions{.color = color});
+  auto printer = MakePrinter(Format::kText, out, testing::EnglishOptions(color, fail_on));
   printer->Begin();
   for (const auto& r : reports) printer->Document(r);
   printer->End(Summarize(reports, fail_on));
@@ -106,7 +106,7 @@ TEST_CASE("a pending revision without a message gets one from its fields") {
       {"insertion", "佐藤", "2024-05-14T09:30:00Z", "第3条", "ただし、…", ""});
   std::string text = Print({doc}, false);
   CHECK(Has(text, "\n  Notes\n  ✓ redelegation  再委託の禁止・制限 — present (required)\n"
-                  "      Pending revision: 第3条: pending insertion by 佐藤 (2024-05-14T09:30:00Z)\n"));
+                  "      Pending revision: 第3条 has a pending insertion by 佐藤 (2024-05-14)\n"));
 }
 
 TEST_CASE("a complete contract has no Gaps section and shows no suggestion") {
