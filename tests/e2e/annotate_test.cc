@@ -295,7 +295,8 @@ TEST_CASE("the annotated file opens in python-docx, converts to PDF in LibreOffi
   // puts spaces between digits and kanji: "第 9 条の 2").
   CHECK(text.out.find("秘密保持契約書") != std::string::npos);
   CHECK(text.out.find("条の 2（再委託の禁止・制限）") != std::string::npos);
-  CHECK(text.out.find("乙は、甲の書面による事前の承諾を得た場合を除き") != std::string::npos);
+  // The suggestion speaks the NDA's own names (受領者 / 開示者), not 甲/乙.
+  CHECK(text.out.find("受領者は、開示者の書面による事前の承諾を得た場合を除き") != std::string::npos);
 
   // Accept every change in LibreOffice and save as .docx: the clauses are
   // now plain text, and check still finds them present. The conversion above
