@@ -46,8 +46,6 @@ namespace {
 struct SentenceView {
   std::string normalized;  // NFKC text
   std::string bases;       // token base forms, concatenated
-  unsigned modality = 0;
-  Frame frame;             // the sentence read as a duty (modality == frame.modality)
   int article = -1;
   int paragraph = 0;
   int item = 0;
@@ -187,19 +185,39 @@ struct TermIndex {
 
 namespace {
 
+// Returns whether a 号 item states no predicate of its own (「…すること。」,
+// a noun phrase), so that it takes its lead-in's modality.
+bool ItemWithoutPredicate(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
+  for (std::string_view end : {"。", "、", ";", "；"})
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) s.remove_suffix(end.size());
+  auto ends = [&](std::string_view t) { return s.size() >= t.size() && s.substr(s.size() - t.size()) == t; };
+  if (ends("ないこと") || ends("なければならない") || ends("ものとする") || ends("できる") || ends("てはならない"))
+    return false;
+  return ends("こと") || ends("行為") || ends("事項") || (DetectModality(s) == kObligation && !ends("する"));
+}
+
+// Reads every sentence as a duty. A sentence that names no party takes the
+// party of the sentence before it in the same article (Japanese drops a
+// subject it has just named); a 号 item takes its lead-in's party, and its
+// modality when it states none (「乙は、次の行為をしてはならない。一 …すること。」).
 // The evaluation state of one document: sentence views and the terms each
 // sentence and heading contains (found in one pass per text).
 class Context {
  public:
   Context(const RulePack& pack, const TermIndex& index, std::vector<SentenceView> sentences,
-          std::vector<std::string> headings, std::vector<std::pair<int, int>> article_ranges)
+          std::vector<std::string> headings, std::vector<std::pair<int, int>> article_ranges,
+          const PartyMap& parties)
       : pack_(pack),
+        parties_(parties),
         words_(index.words),
         sentences_(std::move(sentences)),
         headings_(std::move(headings)),
         ranges_(std::move(article_ranges)),
         hits_(sentences_.size() * words_, 0),
-        heading_hits_(headings_.size() * words_, 0) {
+        heading_hits_(headings_.size() * words_, 0),
+        frames_(sentences_.size()),
+        framed_(sentences_.size(), 0) {
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
       index.Scan(sentences_[s].normalized, &hits_[s * words_]);
       index.Scan(sentences_[s].bases, &hits_[s * words_]);
@@ -281,20 +299,6 @@ class Context {
   /// made it hold to |witness| when given.
   bool Match(const Matcher& m, int anchor, std::vector<int>* witness = nullptr) const {
     const SentenceView& a = sentences_[anchor];
-    if (m.modality != 0 && (a.modality & m.modality) == 0) return false;
-    if (!FrameMatch(m, a.frame)) return false;
-    if (!m.provisos.empty()) {
-      const int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
-      bool found = false;
-      for (int p : sentences_[main].provisos) {
-        if (p != anchor && Match(m.provisos.front(), p)) {
-          found = true;
-          if (witness) witness->push_back(p);
-          break;
-        }
-      }
-      if (!found) return false;
-    }
     if (m.proviso && !a.proviso) return false;
     if (m.not_proviso && a.proviso) return false;
     if (!m.heading.empty() && !HeadingHitAny(a.article, m.heading)) return false;
@@ -313,6 +317,21 @@ class Context {
     if (!m.none.empty() &&
         FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.none); }) >= 0) {
       return false;
+    }
+    // The duty frame is read only for sentences whose terms already match.
+    if (m.modality != 0 && (FrameOf(anchor).modality & m.modality) == 0) return false;
+    if (!FrameMatch(m, FrameOf(anchor))) return false;
+    if (!m.provisos.empty()) {
+      const int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
+      bool found = false;
+      for (int p : sentences_[main].provisos) {
+        if (p != anchor && Match(m.provisos.front(), p)) {
+          found = true;
+          local.push_back(p);
+          break;
+        }
+      }
+      if (!found) return false;
     }
     for (const Matcher& c : m.all_of)
       if (!Match(c, anchor, &local)) return false;
@@ -337,6 +356,37 @@ class Context {
     }
     if (witness) witness->insert(witness->end(), local.begin(), local.end());
     return true;
+  }
+
+  /// Returns sentence |g| read as a duty (engine/frames.h), read on first
+  /// use. A sentence that names no party takes the party of the sentence
+  /// before it in the same article (Japanese drops a subject it has just
+  /// named); a 号 item takes its lead-in's party, and its modality when it
+  /// states none (「乙は、次の行為をしてはならない。一 …すること。」).
+  const Frame& FrameOf(int g) const {
+    if (framed_[g]) return frames_[g];
+    const SentenceView& v = sentences_[g];
+    Frame f = ReadFrame(v.normalized, parties_);
+    if (v.lead_in >= 0 && v.lead_in < g) {
+      const Frame& in = FrameOf(v.lead_in);
+      if (f.subject.empty()) {
+        f.subject = in.subject;
+        f.bound = in.bound;
+        f.inherited = true;
+      }
+      if (ItemWithoutPredicate(v.normalized) && in.modality != 0) f.modality = in.modality;
+      if (f.consent == Consent::kNone) f.consent = in.consent;
+      f.triggers |= in.triggers;
+    } else if (f.subject.empty() && g > 0 && sentences_[g - 1].article == v.article && v.article >= 0) {
+      const int before = v.proviso && v.proviso_of >= 0 && v.proviso_of < g ? v.proviso_of : g - 1;
+      const Frame& b = FrameOf(before);
+      f.subject = b.subject;
+      f.bound = b.bound;
+      f.inherited = !f.subject.empty();
+    }
+    frames_[g] = std::move(f);
+    framed_[g] = 1;
+    return frames_[g];
   }
 
   /// Returns whether the frame constraints of |m| hold for |f|.
@@ -397,12 +447,15 @@ class Context {
 
  private:
   const RulePack& pack_;
+  const PartyMap& parties_;
   const std::size_t words_;
   std::vector<SentenceView> sentences_;
   std::vector<std::string> headings_;
   std::vector<std::pair<int, int>> ranges_;
   std::vector<std::uint64_t> hits_;          // words_ per sentence
   std::vector<std::uint64_t> heading_hits_;  // words_ per article heading
+  mutable std::vector<Frame> frames_;        // per sentence, valid where framed_
+  mutable std::vector<char> framed_;
   std::vector<std::string> numbers_;         // per article: structure::Article::number
   std::vector<std::string> sections_;        // per article: structure::Article::section
   bool numbered_clauses_ = false;
@@ -460,22 +513,6 @@ struct Candidate {
   bool present() const { return essentials && weak_hits.empty(); }
 };
 
-// Returns whether a 号 item states no predicate of its own (「…すること。」,
-// a noun phrase), so that it takes its lead-in's modality.
-bool ItemWithoutPredicate(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
-  for (std::string_view end : {"。", "、", ";", "；"})
-    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) s.remove_suffix(end.size());
-  auto ends = [&](std::string_view t) { return s.size() >= t.size() && s.substr(s.size() - t.size()) == t; };
-  if (ends("ないこと") || ends("なければならない") || ends("ものとする") || ends("できる") || ends("てはならない"))
-    return false;
-  return ends("こと") || ends("行為") || ends("事項") || (DetectModality(s) == kObligation && !ends("する"));
-}
-
-// Reads every sentence as a duty. A sentence that names no party takes the
-// party of the sentence before it in the same article (Japanese drops a
-// subject it has just named); a 号 item takes its lead-in's party, and its
-// modality when it states none (「乙は、次の行為をしてはならない。一 …すること。」).
 // Returns whether |s| introduces a list: 「次の各号に掲げる事項」「以下のとおり」, or a colon.
 bool IntroducesList(std::string_view s) {
   for (std::string_view cue : {"次の", "次に", "以下の", "下記の", "各号", "以下に定める", "以下に掲げる"})
@@ -484,30 +521,13 @@ bool IntroducesList(std::string_view s) {
   return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
 }
 
-void ReadFrames(const PartyMap& parties, std::vector<SentenceView>& views) {
+void LinkLeadIns(std::vector<SentenceView>& views) {
   int lead = -1;  // the latest sentence outside items that introduces a list
   for (std::size_t g = 0; g < views.size(); ++g) {
     SentenceView& v = views[g];
-    v.frame = ReadFrame(v.normalized, parties);
-    if (v.item > 0 && lead >= 0 && views[lead].article == v.article && views[lead].paragraph == v.paragraph) {
+    if (v.item > 0 && lead >= 0 && views[lead].article == v.article && views[lead].paragraph == v.paragraph)
       v.lead_in = lead;
-      const Frame& in = views[lead].frame;
-      if (v.frame.subject.empty()) {
-        v.frame.subject = in.subject;
-        v.frame.bound = in.bound;
-        v.frame.inherited = true;
-      }
-      if (ItemWithoutPredicate(v.normalized) && in.modality != 0) v.frame.modality = in.modality;
-      if (v.frame.consent == Consent::kNone) v.frame.consent = in.consent;
-      v.frame.triggers |= in.triggers;
-    } else if (v.frame.subject.empty() && g > 0 && views[g - 1].article == v.article && v.article >= 0) {
-      const SentenceView& before = v.proviso && v.proviso_of >= 0 ? views[v.proviso_of] : views[g - 1];
-      v.frame.subject = before.frame.subject;
-      v.frame.bound = before.frame.bound;
-      v.frame.inherited = !v.frame.subject.empty();
-    }
     if (v.item == 0 && !v.proviso) lead = IntroducesList(v.normalized) ? static_cast<int>(g) : -1;
-    v.modality = v.frame.modality;
   }
 }
 
@@ -584,7 +604,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   // Without articles, the opening is the first page or so.
   opening = std::min<std::size_t>(opening, 40);
   const PartyMap parties = ResolveParties(texts, opening, options_.vendor);
-  ReadFrames(parties, views);
+  LinkLeadIns(views);
   // Adds the evidence of logical sentence |g| unless listed already.
   auto add_evidence = [&](std::vector<Evidence>& list, int g) {
     for (const Evidence& e : list)
@@ -606,7 +626,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   report.parties = parties.parties;
   report.vendor = parties.vendor;
   report.client = parties.client;
-  Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges));
+  Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges), parties);
   {
     std::vector<std::string> numbers, sections;
     for (const structure::Article& a : st.articles) {
@@ -632,7 +652,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       for (const Matcher& x : req.exclude) excluded = excluded || ctx.Match(x, s);
       if (excluded) continue;
       // The same duty on the other party only does not count.
-      const unsigned bound = ctx.sentence(s).frame.bound;
+      const unsigned bound = ctx.FrameOf(s).bound;
       if (req.binds == Binds::kVendor && bound != 0 && (bound & kRoleVendor) == 0) continue;
       if (req.binds == Binds::kClient && bound != 0 && (bound & kRoleClient) == 0) continue;
       Candidate c;
@@ -688,7 +708,8 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       const int main = at.proviso && at.proviso_of >= 0 ? at.proviso_of : chosen->sentence;
       if (main != chosen->sentence) add_evidence(result.evidence, main);
       for (int p : ctx.sentence(main).provisos) add_evidence(result.evidence, p);
-      if (!at.frame.subject.empty()) result.bound = parties.Display(at.frame.subject);
+      const Frame& deciding = ctx.FrameOf(chosen->sentence);
+      if (!deciding.subject.empty()) result.bound = parties.Display(deciding.subject);
     }
 
     for (std::size_t e = 0; e < req.elements.size(); ++e) {
@@ -744,8 +765,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
           SentenceView v;
           v.normalized = text::Normalize(rev.text).text;
           v.bases = Bases(tagger, v.normalized, &tokens);
-          v.modality = DetectModality(v.normalized);
-          Context one(pack, *index_, {v}, {}, {});
+          Context one(pack, *index_, {v}, {}, {}, parties);
           Matcher sentence_only = req.clause;
           touches = one.Match(sentence_only, 0);
           if (touches && rev.block >= 0 && rev.block < static_cast<int>(document.blocks.size())) {

@@ -23,12 +23,6 @@ std::size_t StartsWithAny(std::string_view s, std::size_t at, const std::array<s
   return 0;
 }
 
-template <std::size_t N>
-bool ContainsAny(std::string_view s, const std::array<std::string_view, N>& list) {
-  for (std::string_view p : list)
-    if (s.find(p) != std::string_view::npos) return true;
-  return false;
-}
 
 // Returns the code point that ends just before byte |at| (0 at the start).
 utf8proc_int32_t PreviousCodePoint(std::string_view s, std::size_t at) {
@@ -53,13 +47,11 @@ bool WordStartsAt(std::string_view s, std::size_t at) {
 // Returns the length of the party name at |at| (longest first), 0 if none.
 std::size_t NameAt(std::string_view s, std::size_t at, const PartyMap& parties, unsigned* roles) {
   if ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) return 0;  // inside a character
-  for (const PartyMap::Name& n : parties.names) {  // longest first
-    if (n.name.empty() || n.name[0] != s[at] || !StartsWith(s, at, n.name)) continue;
-    if (!WordStartsAt(s, at)) return 0;
-    *roles = n.roles;
-    return n.name.size();
-  }
-  return 0;
+  const int i = parties.index.At(s, at);
+  if (i < 0 || !WordStartsAt(s, at)) return 0;
+  const PartyMap::Name& n = parties.names[static_cast<std::size_t>(i)];
+  *roles = n.roles;
+  return n.name.size();
 }
 
 constexpr std::array<std::string_view, 9> kJoiners = {"及び", "および", "並びに", "又は", "または", "若しくは",
@@ -72,23 +64,35 @@ std::string StripParentheses(std::string_view s) {
   out.reserve(s.size());
   int depth = 0;
   std::size_t open_out = 0, open_in = 0;  // where the outermost aside starts
+  std::size_t copy_from = 0;              // start of the text not yet copied (depth 0)
   for (std::size_t i = 0; i < s.size();) {
-    if (s[i] == '(' || StartsWith(s, i, "（")) {
-      if (depth == 0) open_out = out.size(), open_in = i;
+    const char c = s[i];
+    if (c != '(' && c != ')' && c != '\xEF') {
+      ++i;
+      continue;
+    }
+    const bool open = c == '(' || StartsWith(s, i, "（");
+    const bool close = c == ')' || StartsWith(s, i, "）");
+    const std::size_t width = c == '\xEF' ? 3 : 1;
+    if (open) {
+      if (depth == 0) {
+        out.append(s.substr(copy_from, i - copy_from));
+        open_out = out.size();
+        open_in = i;
+      }
       ++depth;
-      i += s[i] == '(' ? 1 : 3;
-      continue;
+    } else if (close && depth > 0) {
+      if (--depth == 0) copy_from = i + width;
     }
-    if (depth > 0 && (s[i] == ')' || StartsWith(s, i, "）"))) {
-      --depth;
-      i += s[i] == ')' ? 1 : 3;
-      continue;
-    }
-    if (depth == 0) out += s[i];
-    ++i;
+    i += (open || close) ? width : 1;
   }
-  // Unbalanced: an opening bracket that never closes is kept with the rest.
-  if (depth > 0) out = out.substr(0, open_out) + std::string(s.substr(open_in));
+  if (depth > 0) {
+    // Unbalanced: an opening bracket that never closes is kept with the rest.
+    out.resize(open_out);
+    out.append(s.substr(open_in));
+  } else {
+    out.append(s.substr(copy_from));
+  }
   return out;
 }
 
@@ -99,7 +103,8 @@ std::string FindSubject(std::string_view s, const PartyMap& parties, unsigned* r
     unsigned r = 0;
     std::size_t len = NameAt(s, i, parties, &r);
     if (len == 0) {
-      ++i;
+      const auto lead = static_cast<unsigned char>(s[i]);
+      i += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
       continue;
     }
     // A chain of names: 甲及び乙, 甲又は乙, 甲・乙.
@@ -142,8 +147,43 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
   f.subject = FindSubject(stripped, parties, &f.bound);
   f.modality = DetectModality(stripped);
 
-  // Consent: each consent word and what follows it.
-  static constexpr std::array<std::string_view, 7> kConsent = {"承諾", "同意", "許諾", "承認", "許可", "了承", "了解"};
+  // Every cue of the sentence in one pass: consent words (and what follows
+  // them), notice-only phrases, triggers and judgements.
+  enum Cue { kConsentWord, kApprovedVerb, kNotice, kEndWord, kOwnEnd, kRequestWord, kDiscretionWord,
+             kIncidentWord, kJudgeWord };
+  struct Cues {
+    PhraseSet set;
+    std::vector<Cue> cue;
+  };
+  static const Cues cues = [] {
+    const std::pair<Cue, std::vector<std::string>> groups[] = {
+        {kConsentWord, {"承諾", "同意", "許諾", "承認", "許可", "了承", "了解"}},
+        // 甲が書面により認めた場合を除き: approval written as a verb.
+        {kApprovedVerb, {"が認めた場合", "が認めたとき", "が書面により認め", "が書面で認め", "が事前に認め", "が予め認め"}},
+        {kNotice, {"通知することにより", "通知することによって", "通知した上で", "通知したうえで", "通知すれば足り",
+                   "通知をもって", "届け出ることにより", "届け出れば足り", "報告すれば足り", "事後に報告", "事後報告",
+                   "事後の報告", "事後に通知", "事後の通知"}},
+        {kEndWord, {"終了", "満了", "解除", "解約", "完了", "失効", "契約期間の末日", "終結", "廃止", "取り消"}},
+        // 「使用を終了したとき」 is the recipient's own choice, not the end of the contract.
+        {kOwnEnd, {"使用を終了", "利用を終了", "使用の終了", "利用の終了"}},
+        {kRequestWord, {"請求", "求めに", "求めが", "求める", "要求", "要請", "指示があ", "指示した", "指示する時", "申出",
+                        "求められた"}},
+        {kDiscretionWord, {"不要と判断", "なったと判断", "なくなったと判断", "と自ら判断", "必要がないと判断",
+                           "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した", "利用を終了した",
+                           "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"}},
+        {kIncidentWord, {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失", "盗難", "不正アクセス", "改ざん", "事故"}},
+        {kJudgeWord, {"と判断", "と認め", "と考え"}},
+    };
+    Cues c;
+    std::vector<std::string> phrases;
+    for (const auto& [cue, list] : groups)
+      for (const std::string& p : list) {
+        phrases.push_back(p);
+        c.cue.push_back(cue);
+      }
+    c.set = PhraseSet(std::move(phrases));
+    return c;
+  }();
   // Consent absent: 承諾なく / 承諾を得ずに / 承諾を要せず / 承諾は不要.
   static constexpr std::array<std::string_view, 30> kWithout = {
       "なく", "なしに", "無く", "無しに", "なしで", "を得ず", "を得ないで", "を得ることなく", "を得ることなしに",
@@ -156,27 +196,31 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
       "なき限り", "のない限り", "がない限り", "を得て", "を得た", "を得なければ", "を得ない限り", "を得るものと",
       "を得る場合", "を得ること", "を得る", "を受けて", "を受けた", "を受けなければ", "を受ける", "がある",
       "があった", "のある", "を条件", "した場合", "したとき", "する場合"};
-  bool with = false, without = false;
-  for (std::size_t i = 0; i < normalized.size();) {
-    std::size_t len = StartsWithAny(normalized, i, kConsent);
-    if (len == 0) {
-      ++i;
-      continue;
+  bool with = false, without = false, notice = false, judged = false;
+  std::size_t own_end_until = 0;  // an end word before this offset is part of 「使用を終了」
+  cues.set.ForEach(normalized, [&](int i, std::size_t at) {
+    const std::size_t end = at + cues.set.phrase(i).size();
+    switch (cues.cue[static_cast<std::size_t>(i)]) {
+      case kConsentWord: {
+        std::size_t next = end;
+        if (StartsWith(normalized, next, "書")) next += 3;  // 承諾書
+        if (StartsWithAny(normalized, next, kWithout)) without = true;
+        else if (StartsWithAny(normalized, next, kWith)) with = true;
+        break;
+      }
+      case kApprovedVerb: with = true; break;
+      case kNotice: notice = true; break;
+      case kOwnEnd: own_end_until = std::max(own_end_until, end); break;
+      case kEndWord:
+        if (at >= own_end_until) f.triggers |= kTriggerEnd;
+        break;
+      case kRequestWord: f.triggers |= kTriggerRequest; break;
+      case kDiscretionWord: f.triggers |= kTriggerDiscretion; break;
+      case kIncidentWord: f.triggers |= kTriggerIncident; break;
+      case kJudgeWord: judged = true; break;
     }
-    std::size_t at = i + len;
-    // 書面による承諾 / 承諾書: skip a few connecting characters.
-    if (StartsWith(normalized, at, "書")) at += 3;
-    if (StartsWithAny(normalized, at, kWithout)) {
-      without = true;
-    } else if (StartsWithAny(normalized, at, kWith)) {
-      with = true;
-    }
-    i = at;
-  }
-  // 甲が書面により認めた場合を除き: approval written as a verb.
-  static constexpr std::array<std::string_view, 6> kApproved = {"が認めた場合", "が認めたとき", "が書面により認め",
-                                                                "が書面で認め", "が事前に認め", "が予め認め"};
-  with = with || ContainsAny(normalized, kApproved);
+    return true;
+  });
   const bool prohibition = (f.modality & kProhibition) != 0;
   if (without && prohibition) {
     f.consent = Consent::kRequired;  // 承諾なく…してはならない
@@ -185,52 +229,29 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
   } else if (with) {
     f.consent = Consent::kRequired;
   }
+  f.notice_only = f.consent != Consent::kRequired && notice;
 
-  static constexpr std::array<std::string_view, 14> kNoticeOnly = {
-      "通知することにより", "通知することによって", "通知した上で", "通知したうえで", "通知すれば足り",
-      "通知をもって", "届け出ることにより", "届け出れば足り", "報告すれば足り", "事後に報告", "事後報告",
-      "事後の報告", "事後に通知", "事後の通知"};
-  f.notice_only = f.consent != Consent::kRequired && ContainsAny(normalized, kNoticeOnly);
-
-  static constexpr std::array<std::string_view, 12> kEnd = {"終了", "満了", "解除", "解約", "完了", "失効",
-                                                            "契約期間の末日", "期間が満了", "終了時", "終結",
-                                                            "廃止", "取り消"};
-  static constexpr std::array<std::string_view, 11> kRequest = {"請求", "求めに", "求めが", "求める", "要求", "要請",
-                                                                "指示があ", "指示した", "指示する時", "申出",
-                                                                "求められた"};
-  static constexpr std::array<std::string_view, 15> kDiscretion = {
-      "不要と判断", "なったと判断", "なくなったと判断", "と自ら判断", "必要がないと判断", "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した",
-      "利用を終了した", "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"};
-  static constexpr std::array<std::string_view, 10> kIncident = {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失",
-                                                                 "盗難", "不正アクセス", "改ざん", "事故"};
-  // 「使用を終了したとき」 is the recipient's own choice, not the end of the contract.
-  std::string objective(normalized);
-  for (std::string_view own : {"使用を終了", "利用を終了", "使用の終了", "利用の終了"})
-    for (std::size_t at = objective.find(own); at != std::string::npos; at = objective.find(own, at))
-      objective.replace(at, own.size(), "");
-  if (ContainsAny(objective, kEnd)) f.triggers |= kTriggerEnd;
   // 「乙が必要と判断した場合」: a judgement of the bound vendor (or of a vendor
   // named as the judge) leaves the duty to it.
-  for (std::string_view judge : {"と判断", "と認め", "と考え"}) {
-    for (std::size_t at = stripped.find(judge); at != std::string::npos; at = stripped.find(judge, at + 1)) {
-      unsigned who = 0;
-      // The judge: the last party name before it followed by が / の / において.
-      for (std::size_t i = 0; i < at; ++i) {
-        unsigned r = 0;
-        std::size_t len = NameAt(stripped, i, parties, &r);
-        if (len == 0) continue;
-        if (StartsWith(stripped, i + len, "が") || StartsWith(stripped, i + len, "の") ||
-            StartsWith(stripped, i + len, "において") || StartsWith(stripped, i + len, "は"))
-          who = r;
-        i += len - 1;
+  if (judged) {
+    for (std::string_view judge : {"と判断", "と認め", "と考え"}) {
+      for (std::size_t at = stripped.find(judge); at != std::string::npos; at = stripped.find(judge, at + 1)) {
+        unsigned who = 0;
+        // The judge: the last party name before it followed by が / の / において / は.
+        for (std::size_t i = 0; i < at; ++i) {
+          unsigned r = 0;
+          std::size_t len = NameAt(stripped, i, parties, &r);
+          if (len == 0) continue;
+          if (StartsWith(stripped, i + len, "が") || StartsWith(stripped, i + len, "の") ||
+              StartsWith(stripped, i + len, "において") || StartsWith(stripped, i + len, "は"))
+            who = r;
+          i += len - 1;
+        }
+        if (who == 0) who = f.bound;
+        if ((who & kRoleVendor) && !(who & kRoleClient)) f.triggers |= kTriggerDiscretion;
       }
-      if (who == 0) who = f.bound;
-      if ((who & kRoleVendor) && !(who & kRoleClient)) f.triggers |= kTriggerDiscretion;
     }
   }
-  if (ContainsAny(normalized, kRequest)) f.triggers |= kTriggerRequest;
-  if (ContainsAny(normalized, kDiscretion)) f.triggers |= kTriggerDiscretion;
-  if (ContainsAny(normalized, kIncident)) f.triggers |= kTriggerIncident;
   return f;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/frames.h"
+#include "engine/phrase_set.h"
 
 namespace clausegap::engine {
 namespace {
@@ -143,6 +144,20 @@ bool WordStart(std::string_view s, std::size_t at) {
   // A kanji or katakana before the name makes it part of a longer word.
   return prev.size() != 3 || !((prev[0] & 0xF0) == 0xE0 && static_cast<unsigned char>(prev[0]) >= 0xE4) ||
          prev == "、" || prev == "。" || prev == "「" || prev == "」";
+}
+
+// Counts the occurrences of each of |terms| in |sentences| in one pass.
+std::map<std::string, int> CountAll(const std::vector<std::string>& sentences, std::vector<std::string> terms) {
+  const PhraseSet set(terms);
+  std::vector<int> n(terms.size(), 0);
+  for (const std::string& s : sentences)
+    set.ForEach(s, [&](int i, std::size_t) {
+      ++n[static_cast<std::size_t>(i)];
+      return true;
+    });
+  std::map<std::string, int> counts;
+  for (std::size_t i = 0; i < terms.size(); ++i) counts[terms[i]] += n[i];
+  return counts;
 }
 
 int CountOf(const std::vector<std::string>& sentences, std::string_view name) {
@@ -309,6 +324,9 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
     map.names.push_back({std::string(both), kRoleBoth});
   std::sort(map.names.begin(), map.names.end(),
             [](const PartyMap::Name& a, const PartyMap::Name& b) { return a.name.size() > b.name.size(); });
+  std::vector<std::string> name_list;
+  for (const PartyMap::Name& n : map.names) name_list.push_back(n.name);
+  map.index = PhraseSet(std::move(name_list));
 
   // 4. The report's parties and the names suggestions use.
   for (const Defined& d : defined) {
@@ -324,12 +342,15 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
                                                             : PartyRole::kUnknown;
     map.parties.push_back(std::move(p));
   }
+  std::vector<std::string> counted = {"本業務", "本件業務", "委託業務", "本目的", "秘密情報", "個人情報", "機密情報", "個人データ"};
+  for (auto& [name, r] : roles) counted.push_back(name);
+  const std::map<std::string, int> counts = CountAll(sentences, counted);
   auto best_name = [&](unsigned role, std::string_view fallback) {
     std::string best;
     int best_count = 0;
     for (auto& [name, r] : roles) {
       if (r != role) continue;
-      int n = CountOf(sentences, name);
+      int n = counts.at(name);
       if (n > best_count) best = name, best_count = n;
     }
     return best.empty() ? std::string(fallback) : best;
@@ -341,7 +362,7 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
     map.vendor = best_name(kRoleVendor, vendor_letter);
     map.client = best_name(kRoleClient, client_letter);
   }
-  auto used = [&](std::string_view term) { return CountOf(sentences, term) > 0; };
+  auto used = [&](const char* term) { return counts.at(term) > 0; };
   map.work = used("本業務") ? "本業務" : used("本件業務") ? "本件業務" : used("委託業務") ? "委託業務"
            : used("本目的") ? "本目的に係る業務" : "本契約に基づく業務";
   map.info = used("秘密情報") ? "秘密情報" : used("個人情報") ? "個人情報" : used("機密情報") ? "機密情報"

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/phrase_set.h"
 #include "engine/result.h"
 
 namespace clausegap::engine {
@@ -34,6 +35,7 @@ struct PartyMap {
     unsigned roles = 0;
   };
   std::vector<Name> names;     ///< longest first, so 受託者 wins over 受託
+  PhraseSet index;             ///< |names| for lookup; index i is names[i]
   std::vector<Party> parties;  ///< the parties for the report, in order of definition
   bool mutual = false;         ///< both parties disclose and receive (mutual NDA)
   bool reversed = false;       ///< 甲 is the vendor (乙が甲に委託する)
