@@ -303,16 +303,21 @@ class Context {
     if (m.not_proviso && a.proviso) return false;
     if (!m.heading.empty() && !HeadingHitAny(a.article, m.heading)) return false;
     if (!m.heading_none.empty() && HeadingHitAny(a.article, m.heading_none)) return false;
+    // Witnesses are collected only when asked for: most calls only test.
     std::vector<int> local;
+    std::vector<int>* sink = witness ? &local : nullptr;
+    auto note = [sink](int i) {
+      if (sink) sink->push_back(i);
+    };
     for (const TermSet& set : m.all) {
       int s = FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, set); });
       if (s < 0) return false;
-      local.push_back(s);
+      note(s);
     }
     if (!m.any.empty()) {
       int s = FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.any); });
       if (s < 0) return false;
-      local.push_back(s);
+      note(s);
     }
     if (!m.none.empty() &&
         FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.none); }) >= 0) {
@@ -327,18 +332,18 @@ class Context {
       for (int p : sentences_[main].provisos) {
         if (p != anchor && Match(m.provisos.front(), p)) {
           found = true;
-          local.push_back(p);
+          note(p);
           break;
         }
       }
       if (!found) return false;
     }
     for (const Matcher& c : m.all_of)
-      if (!Match(c, anchor, &local)) return false;
+      if (!Match(c, anchor, sink)) return false;
     if (!m.any_of.empty()) {
       bool found = false;
       for (const Matcher& c : m.any_of) {
-        if (Match(c, anchor, &local)) {
+        if (Match(c, anchor, sink)) {
           found = true;
           break;
         }
@@ -351,8 +356,8 @@ class Context {
       int cited = -1;
       int s = FindInScope(anchor, m.scope, [&](int i) { return (cited = CitedMatch(c, i)) >= 0; });
       if (s < 0) return false;
-      local.push_back(s);
-      local.push_back(cited);
+      note(s);
+      note(cited);
     }
     if (witness) witness->insert(witness->end(), local.begin(), local.end());
     return true;
