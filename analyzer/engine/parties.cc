@@ -344,7 +344,10 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
   }
   std::vector<std::string> counted = {"本業務", "本件業務", "委託業務", "本目的", "秘密情報", "個人情報", "機密情報", "個人データ"};
   for (auto& [name, r] : roles) counted.push_back(name);
-  const std::map<std::string, int> counts = CountAll(sentences, counted);
+  // The names and terms a contract uses show in its first pages.
+  const std::vector<std::string> head(sentences.begin(),
+                                      sentences.begin() + std::min<std::size_t>(sentences.size(), 150));
+  const std::map<std::string, int> counts = CountAll(head, counted);
   auto best_name = [&](unsigned role, std::string_view fallback) {
     std::string best;
     int best_count = 0;
