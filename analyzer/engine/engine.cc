@@ -599,7 +599,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       views[v.proviso_of].provisos.push_back(static_cast<int>(g));
   }
   // Who is who: parties from the title, preamble and the first articles.
-  std::vector<std::string> texts;
+  std::vector<std::string_view> texts;
   texts.reserve(views.size());
   std::size_t opening = views.size();
   for (std::size_t g = 0; g < views.size(); ++g) {

@@ -35,15 +35,6 @@ utf8proc_int32_t PreviousCodePoint(std::string_view s, std::size_t at) {
   return cp;
 }
 
-// A name that follows a kanji or katakana is part of a longer word:
-// 再受託者 is not 受託者, 甲府 is not 甲.
-bool WordStartsAt(std::string_view s, std::size_t at) {
-  utf8proc_int32_t cp = PreviousCodePoint(s, at);
-  bool kanji = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005;
-  bool katakana = cp >= 0x30A1 && cp <= 0x30FA;
-  return !kanji && !katakana;
-}
-
 // Returns the length of the party name at |at| (longest first), 0 if none.
 std::size_t NameAt(std::string_view s, std::size_t at, const PartyMap& parties, unsigned* roles) {
   if ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) return 0;  // inside a character
@@ -58,6 +49,13 @@ constexpr std::array<std::string_view, 9> kJoiners = {"及び", "および", "�
                                                       "もしくは", "・", "と"};
 
 }  // namespace
+
+bool WordStartsAt(std::string_view s, std::size_t at) {
+  utf8proc_int32_t cp = PreviousCodePoint(s, at);
+  bool kanji = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005;
+  bool katakana = cp >= 0x30A1 && cp <= 0x30FA;
+  return !kanji && !katakana;
+}
 
 std::string StripParentheses(std::string_view s) {
   std::string out;

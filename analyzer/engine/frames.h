@@ -42,6 +42,11 @@ struct Frame {
   unsigned triggers = 0;     ///< TriggerBit mask
 };
 
+/// Returns whether a name at byte |at| of |s| starts a word: one after a
+/// kanji or katakana is the tail of a longer word (再受託者 is not 受託者,
+/// 甲府 is not 甲).
+bool WordStartsAt(std::string_view s, std::size_t at);
+
 /// Returns |s| without bracketed asides: (…) and （…） at any depth. A
 /// 「」 quotation is kept. An unbalanced bracket keeps the rest as it is.
 std::string StripParentheses(std::string_view s);

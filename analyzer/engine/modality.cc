@@ -49,10 +49,9 @@ unsigned DetectModality(std::string_view normalized) {
   struct Ending {
     std::string_view text;
     unsigned modality;
-    std::size_t rank;
   };
   struct Table {
-    std::map<std::string_view, std::vector<Ending>> by_last;  // last character → endings, by rank
+    std::map<std::string_view, std::vector<Ending>> by_last;  // last character → endings, in priority order
   };
   static const Table table = [] {
     const std::vector<std::pair<unsigned, std::vector<std::string_view>>> groups = {
@@ -117,10 +116,9 @@ unsigned DetectModality(std::string_view normalized) {
           "ないように"}},
     };
     Table t;
-    std::size_t rank = 0;
-    for (const auto& [modality, endings] : groups)
+        for (const auto& [modality, endings] : groups)
       for (std::string_view e : endings)
-        t.by_last[LastCharacter(e)].push_back({e, modality, rank++});
+        t.by_last[LastCharacter(e)].push_back({e, modality});
     return t;
   }();
   auto bucket = table.by_last.find(LastCharacter(s));

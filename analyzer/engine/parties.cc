@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,26 +132,11 @@ std::vector<Defined> Definitions(std::string_view s) {
   return out;
 }
 
-bool StartsWithAt(std::string_view s, std::size_t at, std::string_view p) {
-  return s.size() >= at + p.size() && s.compare(at, p.size(), p) == 0;
-}
-
-// Whether a name at |at| starts a word (not 再受託者 for 受託者).
-bool WordStart(std::string_view s, std::size_t at) {
-  if (at == 0) return true;
-  std::size_t begin = at - 1;
-  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
-  std::string_view prev = s.substr(begin, at - begin);
-  // A kanji or katakana before the name makes it part of a longer word.
-  return prev.size() != 3 || !((prev[0] & 0xF0) == 0xE0 && static_cast<unsigned char>(prev[0]) >= 0xE4) ||
-         prev == "、" || prev == "。" || prev == "「" || prev == "」";
-}
-
 // Counts the occurrences of each of |terms| in |sentences| in one pass.
-std::map<std::string, int> CountAll(const std::vector<std::string>& sentences, std::vector<std::string> terms) {
+std::map<std::string, int> CountAll(std::span<const std::string_view> sentences, std::vector<std::string> terms) {
   const PhraseSet set(terms);
   std::vector<int> n(terms.size(), 0);
-  for (const std::string& s : sentences)
+  for (std::string_view s : sentences)
     set.ForEach(s, [&](int i, std::size_t) {
       ++n[static_cast<std::size_t>(i)];
       return true;
@@ -160,9 +146,9 @@ std::map<std::string, int> CountAll(const std::vector<std::string>& sentences, s
   return counts;
 }
 
-int CountOf(const std::vector<std::string>& sentences, std::string_view name) {
+int CountOf(const std::vector<std::string_view>& sentences, std::string_view name) {
   int n = 0;
-  for (const std::string& s : sentences)
+  for (std::string_view s : sentences)
     for (std::size_t at = s.find(name); at != std::string::npos; at = s.find(name, at + name.size())) ++n;
   return n;
 }
@@ -188,7 +174,7 @@ std::string PartyMap::Display(std::string_view name) const {
   return std::string(name);
 }
 
-PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t opening,
+PartyMap ResolveParties(const std::vector<std::string_view>& sentences, std::size_t opening,
                         std::string_view vendor_override) {
   PartyMap map;
   opening = std::min(opening, sentences.size());
@@ -225,7 +211,7 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
   for (std::size_t i = 0; i < opening; ++i) {
     // 「株式会社A（以下「甲」という。）は、株式会社B（以下「乙」という。）に対し」
     // reads as 「甲は、乙に対し」.
-    std::string with_names = sentences[i];
+    std::string with_names(sentences[i]);
     std::vector<Defined> here = Definitions(with_names);
     for (auto d = here.rbegin(); d != here.rend(); ++d)
       if (d->end > d->begin && d->end <= with_names.size()) with_names.replace(d->begin, d->end - d->begin, d->name);
@@ -244,8 +230,8 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
     for (const auto& [x, rx] : roles) {
       for (std::size_t at = s.find(x); at != std::string::npos && client_letter.empty(); at = s.find(x, at + 1)) {
         std::size_t after = at + x.size();
-        if (!(StartsWithAt(s, after, "が") || StartsWithAt(s, after, "は"))) continue;
-        if (at > 0 && !WordStart(s, at)) continue;
+        if (!(s.substr(after).starts_with("が") || s.substr(after).starts_with("は"))) continue;
+        if (at > 0 && !WordStartsAt(s, at)) continue;
         // 「甲と乙は」 names both parties, not one who entrusts.
         if ((at >= 3 && s.compare(at - 3, 3, "と") == 0) || (at >= 6 && s.compare(at - 6, 6, "及び") == 0)) continue;
         std::size_t window_end = std::min(s.size(), after + 90);
@@ -255,8 +241,8 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
             std::size_t yat = s.find(y + std::string(particle), after);
             if (yat == std::string::npos || yat > window_end) continue;
             // 「甲に代わって」 is not the one entrusted.
-            if (StartsWithAt(s, yat + y.size() + particle.size(), "代わ") ||
-                StartsWithAt(s, yat + y.size() + particle.size(), "代り"))
+            const std::string_view next = std::string_view(s).substr(yat + y.size() + particle.size());
+            if (next.starts_with("代わ") || next.starts_with("代り"))
               continue;
             std::string_view rest = std::string_view(s).substr(yat, std::min<std::size_t>(150, s.size() - yat));
             bool entrust = false, receive = false, disclose = false;
@@ -345,9 +331,8 @@ PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t o
   std::vector<std::string> counted = {"本業務", "本件業務", "委託業務", "本目的", "秘密情報", "個人情報", "機密情報", "個人データ"};
   for (auto& [name, r] : roles) counted.push_back(name);
   // The names and terms a contract uses show in its first pages.
-  const std::vector<std::string> head(sentences.begin(),
-                                      sentences.begin() + std::min<std::size_t>(sentences.size(), 150));
-  const std::map<std::string, int> counts = CountAll(head, counted);
+  const std::map<std::string, int> counts =
+      CountAll(std::span(sentences).first(std::min<std::size_t>(sentences.size(), 150)), counted);
   auto best_name = [&](unsigned role, std::string_view fallback) {
     std::string best;
     int best_count = 0;

@@ -56,7 +56,7 @@ struct PartyMap {
 /// clue 甲 is the client and 乙 the vendor, as in most outsourcing contracts;
 /// |vendor_override| (a name, e.g. from --vendor) makes that name the vendor
 /// and the other party the client.
-PartyMap ResolveParties(const std::vector<std::string>& sentences, std::size_t opening,
+PartyMap ResolveParties(const std::vector<std::string_view>& sentences, std::size_t opening,
                         std::string_view vendor_override = {});
 
 }  // namespace clausegap::engine

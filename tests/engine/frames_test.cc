@@ -19,7 +19,8 @@ std::string N(const std::string& s) { return text::Normalize(s).text; }
 PartyMap Parties(const std::vector<std::string>& lines, std::string_view vendor = {}) {
   std::vector<std::string> normalized;
   for (const std::string& l : lines) normalized.push_back(N(l));
-  return ResolveParties(normalized, normalized.size(), vendor);
+  const std::vector<std::string_view> views(normalized.begin(), normalized.end());
+  return ResolveParties(views, views.size(), vendor);
 }
 
 Frame Read(const PartyMap& parties, const std::string& sentence) { return ReadFrame(N(sentence), parties); }
