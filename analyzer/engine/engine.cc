@@ -205,11 +205,10 @@ bool ItemWithoutPredicate(std::string_view s) {
 // sentence and heading contains (found in one pass per text).
 class Context {
  public:
-  Context(const RulePack& pack, const TermIndex& index, std::vector<SentenceView> sentences,
+  Context(const TermIndex& index, std::vector<SentenceView> sentences,
           std::vector<std::string> headings, std::vector<std::pair<int, int>> article_ranges,
           const PartyMap& parties)
-      : pack_(pack),
-        parties_(parties),
+      : parties_(parties),
         words_(index.words),
         sentences_(std::move(sentences)),
         headings_(std::move(headings)),
@@ -451,7 +450,6 @@ class Context {
   }
 
  private:
-  const RulePack& pack_;
   const PartyMap& parties_;
   const std::size_t words_;
   std::vector<SentenceView> sentences_;
@@ -631,7 +629,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   report.parties = parties.parties;
   report.vendor = parties.vendor;
   report.client = parties.client;
-  Context ctx(pack, *index_, std::move(views), std::move(headings), std::move(ranges), parties);
+  Context ctx(*index_, std::move(views), std::move(headings), std::move(ranges), parties);
   {
     std::vector<std::string> numbers, sections;
     for (const structure::Article& a : st.articles) {
@@ -770,7 +768,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
           SentenceView v;
           v.normalized = text::Normalize(rev.text).text;
           v.bases = Bases(tagger, v.normalized, &tokens);
-          Context one(pack, *index_, {v}, {}, {}, parties);
+          Context one(*index_, {v}, {}, {}, parties);
           Matcher sentence_only = req.clause;
           touches = one.Match(sentence_only, 0);
           if (touches && rev.block >= 0 && rev.block < static_cast<int>(document.blocks.size())) {
