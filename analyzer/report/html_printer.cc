@@ -94,7 +94,9 @@ table.meta code{font-size:12px}
   table.summary{width:100%;table-layout:fixed;font-size:7.5pt}
   table.summary th,table.summary td{padding:1px 1px}
   table.summary th.req{min-width:0;font-size:7pt}
-  table.summary td.file{white-space:normal;word-break:break-all;width:28%}
+  table.summary td.file{white-space:normal;width:28%}
+  table.summary td.file .dir{word-break:break-all}
+  table.summary td.file .name{display:inline-block;overflow-wrap:anywhere}
   table.summary th:first-child{width:28%}
   table.summary th:nth-child(2){width:6%}
   .legend .sorthint{display:none}
@@ -521,8 +523,15 @@ void HtmlPrinter::End(const Summary& summary) {
       }
     }
     std::string verdict = !report.ok ? "error" : FailsGate(report, summary.fail_on) ? "fail" : "pass";
-    out_ << "<tr><td class=\"file\"><a href=\"#" << Anchor(i) << "\">" << HtmlEscape(report.file)
-         << "</a></td><td class=\"" << (verdict == "pass" ? "st-present" : verdict == "fail" ? "st-missing" : "st-error")
+    // The folder may wrap anywhere; the file name keeps to one line when it fits,
+    // so a deep path never splits the name a reader looks for.
+    std::string_view file = report.file;
+    size_t slash = file.find_last_of("/\\!");
+    std::string_view folder = slash == std::string_view::npos ? std::string_view() : file.substr(0, slash + 1);
+    std::string_view name = file.substr(folder.size());
+    out_ << "<tr><td class=\"file\"><a href=\"#" << Anchor(i) << "\">";
+    if (!folder.empty()) out_ << "<span class=\"dir\">" << HtmlEscape(folder) << "</span>";
+    out_ << "<span class=\"name\">" << HtmlEscape(name) << "</span></a></td><td class=\"" << (verdict == "pass" ? "st-present" : verdict == "fail" ? "st-missing" : "st-error")
          << "\" data-key=\"" << (report.ok ? gaps : 1000) << "\">" << (report.ok ? std::to_string(gaps) : "?")
          << "</td>";
     for (const Column& c : columns_) {

@@ -347,11 +347,17 @@ TEST_CASE("the HTML report: cover, risk summary, findings; rendered and printed 
     return;
   }
   e2e::ScratchDir dir;
+  // A deep folder, as in a real archive: the path wraps in its narrow column,
+  // the file names must not.
+  fs::path deep = dir.path() / "contracts" / "2026" / "outsourcing-vendors" / "signed";
+  fs::create_directories(deep);
+  fs::copy_file(sample, deep / "nda-gaps.docx");
+  fs::copy_file(e2e::SamplePath("payroll"), deep / "payroll.docx");
   fs::path png = dir.path() / "report.png";
   e2e::RunResult shot = e2e::RunCommand(
       {"env", std::string("CLAUSEGAP=") + CLAUSEGAP_EXE,
        (fs::path(CLAUSEGAP_SOURCE_DIR) / "scripts" / "html-screenshot").string(), "-p", "-o", png.string(),
-       sample, e2e::SamplePath("payroll")},
+       (deep / "nda-gaps.docx").string(), (deep / "payroll.docx").string()},
       300);
   REQUIRE_MESSAGE(shot.exit_code == 0, shot.err);
   CHECK(fs::file_size(png) > 10000);
