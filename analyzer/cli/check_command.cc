@@ -320,7 +320,10 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     }
   }
   if (!config.summary_json.empty()) {
-    report::SummaryRecord record{summary, options.run.tool_version, options.run.rules_sha256};
+    report::SummaryRecord record;
+    record.summary = summary;
+    record.tool_version = options.run.tool_version;
+    record.rules_sha256 = options.run.rules_sha256;
     std::ostream& summary_out = summary_file ? summary_file->stream() : sink;
     summary_out << report::SummaryLine(record) << '\n';
   }

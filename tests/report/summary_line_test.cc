@@ -58,7 +58,10 @@ TEST_CASE("the totals of partitions merged equal the totals of the whole") {
 }
 
 TEST_CASE("a summary line says its schema, provenance and outcome, and reads back") {
-  SummaryRecord record{Summarize(Corpus(), FailOn::kMissing), "0.1.0", std::string(64, 'a')};
+  SummaryRecord record;
+  record.summary = Summarize(Corpus(), FailOn::kMissing);
+  record.tool_version = "0.1.0";
+  record.rules_sha256 = std::string(64, 'a');
   record.summary.skipped = 2;
   record.summary.max_warnings = 5;
   std::string text = SummaryLine(record);
