@@ -228,9 +228,15 @@ bool InputWalker::WalkFrames(std::istream& stream, const std::string& stream_nam
         return broken("the stream ends inside the data of " + name);
       }
     } else {
-      data.resize(header.data_bytes);
-      if (!stream.read(data.data(), static_cast<std::streamsize>(data.size()))) {
-        return broken("the stream ends inside the data of " + name);
+      // Read in slices, so that a header promising more than the stream
+      // holds costs no more memory than what actually arrives.
+      constexpr std::uint64_t kSlice = 1 << 20;
+      while (data.size() < header.data_bytes) {
+        std::size_t at = data.size();
+        data.resize(at + std::min<std::uint64_t>(kSlice, header.data_bytes - at));
+        if (!stream.read(data.data() + at, static_cast<std::streamsize>(data.size() - at))) {
+          return broken("the stream ends inside the data of " + name);
+        }
       }
     }
     if (stream.get() != '\n') {

@@ -188,7 +188,7 @@ const Entry kEnglish[] = {
      "{0}: {1} report lines, but the summary line after them counts {2} documents (an output cut short?)"},
     {Msg::kSummarizeMixed, "{0}: {1} is {2}, but the first part's is {3}: runs made differently cannot be added up"},
     {Msg::kSummarizeNoSummary, "{0}: {1} report lines without a summary line, counted from the lines (skipped and litter files unknown)"},
-    {Msg::kSummarizeParts, "{0} parts merged"},
+    {Msg::kSummarizeParts, "parts merged: {0}"},
     {Msg::kDiffFormatUnknown, "unknown format '{0}' (valid: {1})"},
     {Msg::kCountRange, "must be a whole number, 0 or more"},
     {Msg::kAnnotateFinding, "[clausegap] {0} ({1}): {2}"},

@@ -316,6 +316,16 @@ TEST_CASE("framed records arrive as named documents; a .zip record is walked as 
   CHECK(walker.stats().skipped == 1);
 }
 
+TEST_CASE("a framed record larger than the read slice arrives whole") {
+  std::string data(3 * (1 << 20) + 17, 'x');
+  data[1 << 20] = 'y';
+  InputWalker walker;
+  Walked w = WalkFrameStream(walker, Frame("big.pdf", data) + Frame("next.docx", "n"));
+  REQUIRE(w.names.size() == 2);
+  CHECK(w.bytes[0] == data);
+  CHECK(w.bytes[1] == "n");
+}
+
 TEST_CASE("an empty framed stream holds no document and is not an error") {
   InputWalker walker;
   bool finished = false;
