@@ -55,7 +55,7 @@ JobHints ReadJobHints();
 /// grows again for the next document), and any of MALLOC_TRIM_THRESHOLD_,
 /// MALLOC_MMAP_THRESHOLD_, MALLOC_TOP_PAD_ stops glibc adapting its mmap
 /// threshold, so every buffer over 128 KiB is mapped and unmapped anew
-/// (2.3× the CPU time on a batch). When one is set (and CLAUSEGAP_KEEP_MALLOC_ENV is not),
+/// (about twice the CPU time on a batch). When one is set (and CLAUSEGAP_KEEP_MALLOC_ENV is not),
 /// this sets fixed thresholds that keep such buffers on the heap (mmap
 /// threshold 32 MiB, trim threshold 64 MiB). Returns whether it did.
 bool NeutraliseMallocEnvironment();
