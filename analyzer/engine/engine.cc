@@ -109,23 +109,26 @@ class Context {
   int size() const { return static_cast<int>(sentences_.size()); }
   const SentenceView& sentence(int i) const { return sentences_[i]; }
 
-  /// Returns whether term |t| occurs in sentence |s| (surface or base forms).
-  bool Hit(int s, int t) const {
-    return (hits_[static_cast<std::size_t>(s) * words_ + (t >> 6)] >> (t & 63)) & 1;
+  /// Returns whether a term of |set| occurs in sentence |s| (surface or base forms).
+  bool HitAny(int s, const TermSet& set) const {
+    return RowHitsAny(&hits_[static_cast<std::size_t>(s) * words_], set);
   }
 
-  bool HitAny(int s, const TermSet& set) const {
-    for (int t : set)
-      if (Hit(s, t)) return true;
+  // Returns whether |row| (a hit row: one bit per term) has a term of |set|.
+  static bool RowHitsAny(const std::uint64_t* row, const TermSet& set) {
+    if (set.words.empty() && !set.empty()) {  // not sealed
+      for (int t : set)
+        if (t >= 0 && ((row[t >> 6] >> (t & 63)) & 1)) return true;
+      return false;
+    }
+    for (const TermSet::Word& w : set.words)
+      if (row[w.index] & w.bits) return true;
     return false;
   }
 
   bool HeadingHitAny(int article, const TermSet& set) const {
     if (article < 0 || article >= static_cast<int>(headings_.size())) return false;
-    const std::uint64_t* bits = &heading_hits_[static_cast<std::size_t>(article) * words_];
-    for (int t : set)
-      if ((bits[t >> 6] >> (t & 63)) & 1) return true;
-    return false;
+    return RowHitsAny(&heading_hits_[static_cast<std::size_t>(article) * words_], set);
   }
 
   /// Returns the first sentence that |scope| covers around |anchor| (in the
