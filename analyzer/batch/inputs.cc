@@ -6,6 +6,8 @@
 #include <cctype>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <system_error>
 #include <utility>
 
@@ -56,6 +58,50 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
     }
   }
   return true;
+}
+
+constexpr std::string_view kFrameMagic = "clausegap-frame/1 ";
+constexpr std::size_t kMaxFrameHeader = 64;
+constexpr std::uint64_t kMaxFrameName = 4096;
+
+// Returns the decimal value of |digits| (1 to 18 digits, nothing else).
+std::optional<std::uint64_t> ParseByteCount(std::string_view digits) {
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return value;
+}
+
+// The two byte counts of a clausegap-frame/1 header line (without its
+// newline), or why it is not one.
+struct FrameHeader {
+  std::uint64_t name_bytes = 0;
+  std::uint64_t data_bytes = 0;
+  std::string error;  ///< empty when the header parsed
+};
+
+FrameHeader ParseFrameHeader(std::string_view line) {
+  FrameHeader header;
+  if (line.substr(0, kFrameMagic.size()) != kFrameMagic) {
+    header.error = line.substr(0, 16) == "clausegap-frame/"
+                       ? "unsupported frame version (this clausegap reads clausegap-frame/1)"
+                       : "not a clausegap-frame/1 header";
+    return header;
+  }
+  line.remove_prefix(kFrameMagic.size());
+  std::size_t space = line.find(' ');
+  auto name = ParseByteCount(line.substr(0, space));
+  auto data = space == std::string_view::npos ? std::nullopt : ParseByteCount(line.substr(space + 1));
+  if (!name || !data) {
+    header.error = "the header needs two decimal byte counts, NAME_BYTES DATA_BYTES";
+    return header;
+  }
+  header.name_bytes = *name;
+  header.data_bytes = *data;
+  return header;
 }
 
 }  // namespace
@@ -137,6 +183,96 @@ bool InputWalker::Walk(const std::string& root, const Emit& emit) {
   input.name = root;
   input.path = root;
   return emit(std::move(input));
+}
+
+bool InputWalker::WalkFrames(std::istream& stream, const std::string& stream_name,
+                             const Emit& emit) {
+  std::uint64_t offset = 0;  // of the current record, for messages
+  for (std::uint64_t record = 1;; ++record) {
+    auto broken = [&](const std::string& cause) {
+      Error error{ErrorCode::kIo, stream_name + ": record " + std::to_string(record) + " at byte " +
+                                      std::to_string(offset) + ": " + cause};
+      stream_error_ = error;
+      EmitError(stream_name, std::move(error), emit);
+      return false;
+    };
+    std::string line;
+    int c = 0;
+    while ((c = stream.get()) != std::char_traits<char>::eof() && c != '\n' &&
+           line.size() < kMaxFrameHeader) {
+      line.push_back(static_cast<char>(c));
+    }
+    if (c == std::char_traits<char>::eof() && line.empty()) return true;  // between records
+    if (c != '\n') {
+      return broken(line.size() >= kMaxFrameHeader ? "header line too long: not a clausegap-frame/1 stream"
+                                                  : "the stream ends inside a header");
+    }
+    FrameHeader header = ParseFrameHeader(line);
+    if (!header.error.empty()) return broken(header.error);
+    if (header.name_bytes == 0 || header.name_bytes > kMaxFrameName) {
+      return broken("NAME_BYTES must be 1 to " + std::to_string(kMaxFrameName));
+    }
+    std::string name(header.name_bytes, '\0');
+    if (!stream.read(name.data(), static_cast<std::streamsize>(name.size()))) {
+      return broken("the stream ends inside the name");
+    }
+    if (name.find_first_of(std::string_view("\0\n", 2)) != std::string::npos) {
+      return broken("the name holds a NUL or newline byte (is NAME_BYTES right?)");
+    }
+    std::string data;
+    bool too_large = header.data_bytes > limits_.max_member_bytes;
+    if (too_large) {
+      // Read past it: the records after it are still in step.
+      stream.ignore(static_cast<std::streamsize>(header.data_bytes));
+      if (static_cast<std::uint64_t>(stream.gcount()) != header.data_bytes) {
+        return broken("the stream ends inside the data of " + name);
+      }
+    } else {
+      data.resize(header.data_bytes);
+      if (!stream.read(data.data(), static_cast<std::streamsize>(data.size()))) {
+        return broken("the stream ends inside the data of " + name);
+      }
+    }
+    if (stream.get() != '\n') {
+      return broken("the data of " + name + " is not followed by a newline (is DATA_BYTES right?)");
+    }
+    offset += line.size() + 1 + header.name_bytes + header.data_bytes + 1;
+    bool go_on = true;
+    if (too_large) {
+      go_on = EmitError(name, Error{ErrorCode::kTooLarge, name + ": larger than " +
+                                                              std::to_string(limits_.max_member_bytes) +
+                                                              " bytes"},
+                        emit);
+    } else if (IsArchiveName(name)) {
+      go_on = WalkArchive(name, data, 1, emit);
+    } else if (BaseName(name).substr(0, 2) == "~$") {
+      ++stats_.litter;
+    } else {
+      ++stats_.documents;
+      Input input;
+      input.name = std::move(name);
+      input.bytes = std::move(data);
+      go_on = emit(std::move(input));
+    }
+    if (!go_on) return false;
+  }
+}
+
+bool InputWalker::WalkArchiveStream(const std::string& name, std::istream& stream,
+                                    const Emit& emit) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(stream.gcount()));
+    if (bytes.size() > limits_.max_stream_archive_bytes) {
+      return EmitError(name, Error{ErrorCode::kTooLarge,
+                                   name + ": archive larger than " +
+                                       std::to_string(limits_.max_stream_archive_bytes) + " bytes"},
+                       emit);
+    }
+  }
+  if (stream.bad()) return EmitError(name, Error{ErrorCode::kIo, name + ": read error"}, emit);
+  return WalkArchive(name, bytes, 1, emit);
 }
 
 bool InputWalker::WalkList(std::istream& list, const Emit& emit) {

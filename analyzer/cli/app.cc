@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "batch/environment.h"
 #include "cli/command.h"
 #include "pdf/reader.h"
 
@@ -23,6 +24,8 @@ const Command kCommands[] = {
     {"diff", "Compare two versions of a contract requirement by requirement", SetupDiff},
     {"annotate", "Write the findings into a copy of the contract as Word comments and tracked insertions",
      SetupAnnotate},
+    {"summarize", "Merge the totals of partition runs (check --mapper) into one run's totals",
+     SetupSummarize},
 };
 
 }  // namespace
@@ -30,6 +33,9 @@ const Command kCommands[] = {
 int Main(int argc, char** argv) {
   // A closed pipe (`clausegap … | head`) ends the output quietly.
   std::signal(SIGPIPE, SIG_DFL);
+  // A parent's malloc tuning (Dask sets MALLOC_TRIM_THRESHOLD_) would make
+  // every large buffer a fresh mmap here: see batch/environment.h.
+  batch::NeutraliseMallocEnvironment();
   // PDFs are read by this same executable in a child process (pdf/reader.h).
   if (argc > 1 && std::string_view(argv[1]) == pdf::kHelperCommand) {
     return pdf::RunIsolationHelper(argc, argv);

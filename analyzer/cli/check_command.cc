@@ -21,6 +21,7 @@
 
 #include "api/analyzer.h"
 #include "batch/atomic_file.h"
+#include "batch/environment.h"
 #include "batch/inputs.h"
 #include "batch/ordered_pool.h"
 #include "batch/progress.h"
@@ -28,6 +29,7 @@
 #include "cli/flags.h"
 #include "cli/output_guard.h"
 #include "docx/reader.h"
+#include "report/jsonl_printer.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
 #include "structure/structure.h"
@@ -70,6 +72,17 @@ bool WalkNulList(batch::InputWalker& walker, std::istream& list, const batch::In
   return true;
 }
 
+// The name standard input has in messages and, for --stdin zip, in reports.
+constexpr char kStdinName[] = "standard input";
+constexpr char kStdinArchiveName[] = "stdin.zip";
+
+// Walks what --stdin says standard input holds. Returns false when stopped.
+bool WalkStdin(batch::InputWalker& walker, const std::string& format, std::istream& in,
+               const batch::InputWalker::Emit& emit) {
+  if (format == "frames") return walker.WalkFrames(in, kStdinName, emit);
+  return walker.WalkArchiveStream(kStdinArchiveName, in, emit);
+}
+
 // Analyses one input. Never throws.
 engine::DocumentReport AnalyseInput(batch::Input&& input, const api::Analyzer& analyzer,
                                     api::Session& session, const api::ReadOptions& options) {
@@ -86,6 +99,7 @@ std::string NothingFoundMessage(const CheckConfig& config, const report::Summary
     where += (where.empty() ? "" : ", ") + std::string("the list ") +
              (config.files_from == "-" ? "on standard input" : config.files_from);
   }
+  if (!config.stdin_format.empty()) where += (where.empty() ? "" : ", ") + std::string("standard input");
   return "clausegap: no contracts found in " + where + " (skipped: other files " +
          std::to_string(summary.skipped) + ", lock files and OS litter " +
          std::to_string(summary.litter) +
@@ -98,8 +112,16 @@ std::string NothingFoundMessage(const CheckConfig& config, const report::Summary
 int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
              bool out_is_terminal) {
   const i18n::Lang lang = config.lang;
-  if (config.files.empty() && config.files_from.empty()) {
+  if (config.files.empty() && config.files_from.empty() && config.stdin_format.empty()) {
     err << "clausegap: " << i18n::Text(lang, i18n::Msg::kNoInput) << '\n';
+    return kExitError;
+  }
+  if (!config.stdin_format.empty() && config.files_from == "-") {
+    err << "clausegap: " << i18n::Text(lang, i18n::Msg::kStdinTwice) << '\n';
+    return kExitError;
+  }
+  if (config.summary_json == "-" && config.format != report::Format::kJsonl) {
+    err << "clausegap: " << i18n::Text(lang, i18n::Msg::kSummaryJsonFormat) << '\n';
     return kExitError;
   }
   // Never write the report over something the run reads.
@@ -110,6 +132,16 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     read.insert(read.end(), config.waiver_files.begin(), config.waiver_files.end());
     if (!config.config_path.empty()) read.push_back(config.config_path);
     if (!config.files_from.empty() && config.files_from != "-") read.push_back(config.files_from);
+    if (!config.summary_json.empty() && config.summary_json != "-") {
+      // The summary file must not be an input either, nor the report itself.
+      OutputGuard summary_guard(config.summary_json, lang);
+      std::vector<std::string> summary_read = read;
+      if (!config.output.empty()) summary_read.push_back(config.output);
+      if (auto checked = summary_guard.CheckAll(summary_read); !checked) {
+        err << "clausegap: " << checked.error().message << '\n';
+        return kExitError;
+      }
+    }
     if (auto checked = guard.CheckAll(read); !checked) {
       err << "clausegap: " << checked.error().message << '\n';
       return kExitError;
@@ -142,11 +174,18 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     }
     output_file = std::move(*created);
   }
+  std::unique_ptr<batch::AtomicFile> summary_file;
+  if (!config.summary_json.empty() && config.summary_json != "-") {
+    auto created = batch::AtomicFile::Create(config.summary_json);
+    if (!created) {
+      err << "clausegap: " << created.error().message << '\n';
+      return kExitError;
+    }
+    summary_file = std::move(*created);
+  }
   std::ostream& sink = output_file ? output_file->stream() : out;
 
-  const int jobs = config.jobs > 0
-                       ? config.jobs
-                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs = config.jobs > 0 ? config.jobs : batch::DefaultJobs(batch::ReadJobHints()).jobs;
   std::vector<std::unique_ptr<api::Session>> sessions;
   for (int i = 0; i < jobs; ++i) sessions.push_back(std::make_unique<api::Session>(*analyzer));
 
@@ -190,8 +229,12 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   std::atomic<bool> walk_done{false};
   batch::InputStats stats;
   std::optional<Error> clobber;  // set on the feeder thread, read after the run
+  std::optional<Error> broken_stream;  // likewise: --stdin frames lost its framing
   batch::Progress progress(config.err_is_terminal && !config.quiet);
 
+  // std::cin is tied to std::cout: untied, reading records does not flush
+  // the report on every header byte.
+  if (!config.stdin_format.empty() || config.files_from == "-") std::cin.tie(nullptr);
   g_interrupted.store(false);
   auto old_int = std::signal(SIGINT, OnInterrupt);
   auto old_term = std::signal(SIGTERM, OnInterrupt);
@@ -220,7 +263,9 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
           std::istream& list = list_file ? static_cast<std::istream&>(*list_file) : std::cin;
           go_on = config.null_separated ? WalkNulList(walker, list, emit) : walker.WalkList(list, emit);
         }
+        if (go_on && !config.stdin_format.empty()) go_on = WalkStdin(walker, config.stdin_format, std::cin, emit);
         stats = walker.stats();
+        broken_stream = walker.stream_error();
         walk_done.store(go_on);
       },
       [&](batch::Input&& input, int worker) {
@@ -263,20 +308,46 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     return 130;
   }
   printer->End(summary);
-  if (summary.documents == 0) err << NothingFoundMessage(config, summary);
+  if (summary.documents == 0) {
+    if (config.mapper) {
+      err << "clausegap: " << i18n::Text(lang, i18n::Msg::kNothingInPartition) << '\n';
+    } else {
+      err << NothingFoundMessage(config, summary);
+    }
+  }
+  if (!config.summary_json.empty()) {
+    report::SummaryRecord record;
+    record.summary = summary;
+    record.tool_version = options.run.tool_version;
+    record.rules_sha256 = options.run.rules_sha256;
+    std::ostream& summary_out = summary_file ? summary_file->stream() : sink;
+    summary_out << report::SummaryLine(record) << '\n';
+  }
   if (config.summary) {
     // The table joins the report on a terminal-style text report; beside
     // machine-readable output it goes to stderr so the records stay clean.
     report::PrintSummaryTable(summary, config.format == report::Format::kText ? sink : err, lang);
   }
   sink.flush();
-  if (output_file) {
-    auto committed = output_file->Commit();
+  if (!sink) {
+    // A full disk or a closed descriptor: the report is incomplete.
+    err << "clausegap: "
+        << i18n::Format(lang, i18n::Msg::kCannotWriteReport,
+                        {config.output.empty() ? std::string("standard output") : config.output})
+        << '\n';
+    return kExitError;
+  }
+  for (batch::AtomicFile* file : {output_file.get(), summary_file.get()}) {
+    if (file == nullptr) continue;
+    auto committed = file->Commit();
     if (!committed) {
       err << "clausegap: " << committed.error().message << '\n';
       return kExitError;
     }
   }
+  // The records after a break in the framing are lost: the run failed.
+  if (broken_stream) return kExitError;
+  if (config.mapper) return kExitOk;
   return ExitCodeFor(report::Decide(summary));
 }
 
@@ -300,7 +371,21 @@ Runner SetupCheck(CLI::App* sub) {
   sub->add_flag("--null,-0", raw->null_separated,
                 "The --files-from list is separated by NUL bytes, not lines (git diff -z, "
                 "find -print0)");
-  sub->add_option("--jobs,-j", raw->jobs, "Worker threads (0: one per core). Default: one per core")
+  sub->add_option("--stdin", raw->stdin_format,
+                  "Also check documents sent as bytes on standard input: 'frames' (records "
+                  "\"clausegap-frame/1 NAME_BYTES DATA_BYTES\\n\" NAME DATA \"\\n\", see README) or "
+                  "'zip' (one .zip archive, members reported as stdin.zip!NAME)")
+      ->check(CLI::IsMember({"frames", "zip"}));
+  sub->add_flag("--mapper", raw->mapper,
+                "Cluster mode: jsonl report ending with the summary line, exit 0 whenever the run "
+                "itself worked (documents' gaps and errors are lines), 2 only when it cannot run");
+  CLI::Option* summary_json_flag =
+      sub->add_option("--summary-json", raw->summary_json,
+                      "Write the totals as one clausegap/summary/v1 JSON line to FILE (atomically); "
+                      "'-': as the last line of the jsonl report. Default: none ('-' with --mapper)");
+  sub->add_option("--jobs,-j", raw->jobs,
+                  "Worker threads (0: the default). Default: CLAUSEGAP_JOBS, else OMP_NUM_THREADS, "
+                  "else the CPUs this process may use (affinity mask and cgroup CPU quota)")
       ->check(Checked(ParseCount, "N"));
   sub->add_option("--output,-o", raw->output,
                   "Write the report to FILE (atomically: complete or not at all). Default: stdout");
@@ -405,6 +490,15 @@ Runner SetupCheck(CLI::App* sub) {
     config.view = *original ? model::View::kOriginal : model::View::kSigned;
     if (convert_flag->count() == 0) config.convert_legacy = project.convert_legacy.value_or(false);
     config.err_is_terminal = isatty(STDERR_FILENO) == 1;
+    if (config.mapper) {
+      if (format_flag->count() > 0 && config.format != report::Format::kJsonl) {
+        std::cerr << "clausegap: " << i18n::Format(config.lang, i18n::Msg::kMapperFormat, {*format}) << '\n';
+        return static_cast<int>(kExitError);
+      }
+      config.format = report::Format::kJsonl;
+      if (summary_json_flag->count() == 0) config.summary_json = "-";
+      config.quiet = true;
+    }
     return RunCheck(config, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1);
   };
 }

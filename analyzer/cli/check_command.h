@@ -3,7 +3,9 @@
 //
 // Inputs may be any mix of .docx files, folders (walked recursively in name
 // order) and .zip archives (members streamed, nested archives followed,
-// nothing extracted), plus --files-from; they are analysed on --jobs worker
+// nothing extracted), plus --files-from, plus documents as bytes on standard
+// input (--stdin frames: batch/inputs.h's clausegap-frame/1 records; --stdin
+// zip: one .zip archive); they are analysed on --jobs worker
 // threads (one MeCab tagger each over one shared model) and reported in input
 // order whatever the number of jobs.
 //
@@ -16,6 +18,13 @@
 //       read (a gate must not pass a file it could not check) unless
 //       --fail-on never;
 //   0 — otherwise.
+// --mapper (cluster jobs) changes only the exit code: 0 whenever the run
+// itself worked, whatever the documents (their gaps and errors are lines of
+// the report, and an empty or all-unreadable partition is a summary line
+// with "outcome" "empty" / "unreadable"); 2 when the tool cannot run (no
+// pack or dictionary, a bad flag, an output it cannot write) or when a
+// --stdin frames stream breaks its framing (the records after the break are
+// lost: the partition must be run again); 130 when interrupted.
 // An --output that is one of the inputs (same file, hard or symbolic link,
 // a document inside an input folder, a rule pack, the config, a waiver file
 // or the --files-from list) is refused with exit 2 and nothing written.
@@ -50,7 +59,17 @@ struct CheckConfig {
   std::string files_from;
   /// The --files-from list is NUL-separated (--null). Default: lines.
   bool null_separated = false;
-  /// Worker threads (--jobs); 0 means one per core. Default: 0.
+  /// Documents as bytes on standard input (--stdin): "frames"
+  /// (clausegap-frame/1 records) or "zip" (one archive). Default: "" (none).
+  std::string stdin_format;
+  /// Exit 0 whenever the run itself worked (--mapper). Default: false.
+  bool mapper = false;
+  /// Write the clausegap/summary/v1 line (report/jsonl_printer.h) to this
+  /// file, atomically; "-": as the last line of the jsonl report
+  /// (--summary-json). Default: "" (none; "-" with --mapper).
+  std::string summary_json;
+  /// Worker threads (--jobs); 0 means the default of batch::DefaultJobs
+  /// (CLAUSEGAP_JOBS, OMP_NUM_THREADS, CPU affinity, cgroup quota). Default: 0.
   int jobs = 0;
   /// Write the report to this file atomically instead of stdout (--output).
   /// Default: stdout.

@@ -38,6 +38,7 @@ Runner SetupTokens(CLI::App* sub);     ///< tokens_command.cc
 Runner SetupCheck(CLI::App* sub);      ///< check_command.cc
 Runner SetupDiff(CLI::App* sub);       ///< diff_command.cc
 Runner SetupAnnotate(CLI::App* sub);   ///< annotate_command.cc
+Runner SetupSummarize(CLI::App* sub);  ///< summarize_command.cc
 
 /// Parses |argv| and runs the chosen subcommand; returns the exit code.
 int Main(int argc, char** argv);

@@ -13,6 +13,7 @@
 #include "engine/frames.h"
 #include "engine/parties.h"
 #include "engine/rule_pack_internal.h"
+#include "engine/term_index.h"
 #include "text/normalize.h"
 
 namespace clausegap::engine {
@@ -56,132 +57,6 @@ struct SentenceView {
 };
 
 }  // namespace
-
-// The pack's terms indexed by their first bytes, so that one pass over a
-// text finds every term it contains: at each byte offset only the terms
-// whose first six bytes (three for terms of 3 to 5 bytes; two or one for
-// shorter ones) equal the text's there are compared. Finds exactly what
-// std::string::find finds, at any byte offset.
-struct TermIndex {
-  explicit TermIndex(const std::vector<std::string>& terms)
-      : terms(terms), words((terms.size() + 63) / 64) {
-    std::vector<std::vector<Candidate>> buckets3(kBuckets), buckets6(kBuckets);
-    for (std::size_t t = 0; t < terms.size(); ++t) {
-      const std::string& term = terms[t];
-      const int id = static_cast<int>(t);
-      if (term.empty()) {
-        empty.push_back(id);
-        continue;
-      }
-      if (term.size() == 1) {
-        one_byte[static_cast<unsigned char>(term[0])].push_back(id);
-        has_short = true;
-        continue;
-      }
-      if (term.size() == 2) {
-        two_bytes.push_back({Load(term.data(), 2), id});
-        two_first[static_cast<unsigned char>(term[0])] = true;
-        has_short = true;
-        continue;
-      }
-      if ((static_cast<unsigned char>(term[0]) & 0xC0) == 0x80) any_at_continuation = true;
-      Candidate c;
-      c.size = static_cast<std::uint32_t>(term.size());
-      c.id = id;
-      c.head = Load(term.data(), std::min<std::size_t>(8, term.size()));
-      c.mask = term.size() >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * term.size())) - 1;
-      if (term.size() < 6) {
-        buckets3[Bucket(c.head & kMask3)].push_back(c);
-      } else {
-        buckets6[Bucket(c.head & kMask6)].push_back(c);
-      }
-    }
-    Flatten(buckets3, &start3, &candidates3);
-    Flatten(buckets6, &start6, &candidates6);
-  }
-
-  static constexpr std::size_t kBuckets = 1 << 16;
-  static constexpr std::uint64_t kMask3 = 0xFFFFFF;
-  static constexpr std::uint64_t kMask6 = 0xFFFFFFFFFFFF;
-  struct Candidate {
-    std::uint64_t head = 0;  // the term's first (up to) 8 bytes, in memory order
-    std::uint64_t mask = 0;  // the bytes of |head| that belong to the term
-    std::uint32_t size = 0;  // the term's length in bytes
-    int id = 0;
-  };
-  struct Short {
-    std::uint64_t bytes;  // a two-byte term
-    int id;
-  };
-
-  // Returns the |n| (at most 8) bytes at |p| as an integer in memory order.
-  static std::uint64_t Load(const char* p, std::size_t n) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, p, n);
-    return word;
-  }
-  static std::size_t Bucket(std::uint64_t prefix) {
-    return static_cast<std::size_t>((prefix * 0x9E3779B97F4A7C15ull) >> 48);
-  }
-  static void Flatten(const std::vector<std::vector<Candidate>>& buckets,
-                      std::vector<std::uint32_t>* start, std::vector<Candidate>* flat) {
-    start->assign(kBuckets + 1, 0);
-    for (std::size_t k = 0; k < kBuckets; ++k) {
-      (*start)[k + 1] = (*start)[k] + static_cast<std::uint32_t>(buckets[k].size());
-      flat->insert(flat->end(), buckets[k].begin(), buckets[k].end());
-    }
-  }
-
-  /// Sets in |bits| (|words| words) the bit of every term occurring in |text|.
-  void Scan(std::string_view text, std::uint64_t* bits) const {
-    auto set = [bits](int t) { bits[t >> 6] |= std::uint64_t{1} << (t & 63); };
-    for (int t : empty) set(t);
-    const char* data = text.data();
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t left = n - i;
-      if (has_short) {
-        for (int t : one_byte[static_cast<unsigned char>(data[i])]) set(t);
-        if (left >= 2 && two_first[static_cast<unsigned char>(data[i])]) {
-          std::uint64_t pair = Load(data + i, 2);
-          for (const Short& c : two_bytes)
-            if (c.bytes == pair) set(c.id);
-        }
-      }
-      if (left < 3) continue;
-      // A UTF-8 continuation byte starts no term (unless a term is not UTF-8).
-      if ((static_cast<unsigned char>(data[i]) & 0xC0) == 0x80 && !any_at_continuation) continue;
-      const std::uint64_t word = Load(data + i, std::min<std::size_t>(8, left));
-      auto try_bucket = [&](const std::vector<std::uint32_t>& start,
-                            const std::vector<Candidate>& candidates, std::uint64_t prefix) {
-        const std::size_t bucket = Bucket(prefix);
-        for (std::uint32_t k = start[bucket], end = start[bucket + 1]; k < end; ++k) {
-          const Candidate& c = candidates[k];
-          if ((word & c.mask) != c.head || c.size > left) continue;
-          if (c.size <= 8 ||
-              std::memcmp(data + i + 8, terms[static_cast<std::size_t>(c.id)].data() + 8,
-                          c.size - 8) == 0) {
-            set(c.id);
-          }
-        }
-      };
-      try_bucket(start3, candidates3, word & kMask3);
-      if (left >= 6) try_bucket(start6, candidates6, word & kMask6);
-    }
-  }
-
-  const std::vector<std::string>& terms;
-  const std::size_t words;
-  std::vector<std::uint32_t> start3, start6;  // the candidates of bucket b: [start[b], start[b + 1])
-  std::vector<Candidate> candidates3;         // terms of 3 to 5 bytes, by their first 3
-  std::vector<Candidate> candidates6;         // terms of 6 bytes or more, by their first 6
-  std::vector<Short> two_bytes;               // terms of two bytes
-  std::vector<int> one_byte[256];             // terms of one byte, by that byte
-  bool two_first[256] = {};                   // some two-byte term starts with this byte
-  bool has_short = false;
-  bool any_at_continuation = false;  // a term of 3+ bytes starts with a UTF-8 continuation byte
-  std::vector<int> empty;            // the empty term occurs everywhere
-};
 
 namespace {
 
@@ -234,23 +109,26 @@ class Context {
   int size() const { return static_cast<int>(sentences_.size()); }
   const SentenceView& sentence(int i) const { return sentences_[i]; }
 
-  /// Returns whether term |t| occurs in sentence |s| (surface or base forms).
-  bool Hit(int s, int t) const {
-    return (hits_[static_cast<std::size_t>(s) * words_ + (t >> 6)] >> (t & 63)) & 1;
+  /// Returns whether a term of |set| occurs in sentence |s| (surface or base forms).
+  bool HitAny(int s, const TermSet& set) const {
+    return RowHitsAny(&hits_[static_cast<std::size_t>(s) * words_], set);
   }
 
-  bool HitAny(int s, const TermSet& set) const {
-    for (int t : set)
-      if (Hit(s, t)) return true;
+  // Returns whether |row| (a hit row: one bit per term) has a term of |set|.
+  static bool RowHitsAny(const std::uint64_t* row, const TermSet& set) {
+    if (set.words.empty() && !set.empty()) {  // not sealed
+      for (int t : set)
+        if (t >= 0 && ((row[t >> 6] >> (t & 63)) & 1)) return true;
+      return false;
+    }
+    for (const TermSet::Word& w : set.words)
+      if (row[w.index] & w.bits) return true;
     return false;
   }
 
   bool HeadingHitAny(int article, const TermSet& set) const {
     if (article < 0 || article >= static_cast<int>(headings_.size())) return false;
-    const std::uint64_t* bits = &heading_hits_[static_cast<std::size_t>(article) * words_];
-    for (int t : set)
-      if ((bits[t >> 6] >> (t & 63)) & 1) return true;
-    return false;
+    return RowHitsAny(&heading_hits_[static_cast<std::size_t>(article) * words_], set);
   }
 
   /// Returns the first sentence that |scope| covers around |anchor| (in the

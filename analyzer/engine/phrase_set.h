@@ -42,6 +42,16 @@ class PhraseSet {
       table_[h] =
           Slot{keys_[k].first, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 1)};
     }
+    for (const auto& key : keys_) {
+      const std::size_t f = Hash(key.first) & (kFilterBits - 1);
+      filter_[f >> 6] |= std::uint64_t{1} << (f & 63);
+    }
+  }
+
+  /// Returns whether some phrase starts with the character at byte |at|.
+  bool Starts(std::string_view text, std::size_t at) const {
+    const std::size_t h = Hash(Key(text, at)) & (kFilterBits - 1);
+    return (filter_[h >> 6] >> (h & 63)) & 1;
   }
 
   /// Returns the phrase with index |i|.
@@ -54,6 +64,7 @@ class PhraseSet {
   void ForEach(std::string_view text, F&& f) const {
     if (keys_.empty()) return;
     for (std::size_t at = 0; at < text.size(); at += CharLength(text[at])) {
+      if (!Starts(text, at)) continue;
       const Slot& slot = table_[Find(Key(text, at))];
       for (std::uint32_t k = slot.begin; k < slot.end; ++k) {
         const int index = keys_[k].second;
@@ -67,7 +78,7 @@ class PhraseSet {
   /// Returns the index of the longest phrase starting at byte |at| of
   /// |text|, or -1.
   int At(std::string_view text, std::size_t at) const {
-    if (at >= text.size() || keys_.empty()) return -1;
+    if (at >= text.size() || keys_.empty() || !Starts(text, at)) return -1;
     const Slot& slot = table_[Find(Key(text, at))];
     for (std::uint32_t k = slot.begin; k < slot.end; ++k) {
       const std::string& p = phrases_[static_cast<std::size_t>(keys_[k].second)];
@@ -91,6 +102,10 @@ class PhraseSet {
   }
   // The bytes of the character at |at|, packed (at most 4).
   static std::uint32_t Key(std::string_view s, std::size_t at) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + at;
+    if ((p[0] & 0xF0) == 0xE0 && s.size() - at >= 3)  // most of Japanese text
+      return (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2];
+    if (p[0] < 0x80) return p[0];
     std::size_t n = std::min(CharLength(s[at]), s.size() - at);
     std::uint32_t key = 0;
     for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(s[at + i]);
@@ -112,6 +127,8 @@ class PhraseSet {
   std::vector<std::string> phrases_;
   std::vector<std::pair<std::uint32_t, int>> keys_;  // (first character, phrase), sorted
   std::vector<Slot> table_;                          // first character → run in keys_
+  static constexpr std::size_t kFilterBits = 4096;
+  std::uint64_t filter_[kFilterBits / 64] = {};      // some phrase's first character hashes here
 };
 
 }  // namespace clausegap::engine

@@ -308,6 +308,7 @@ bool ApplyCues(Matcher& m, const TermSet& cues) {
     used = true;
     m.heading.erase(it);
     m.heading.insert(m.heading.end(), cues.begin(), cues.end());
+    m.heading.Seal();
   }
   for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites, &m.provisos})
     for (Matcher& c : *list) used = ApplyCues(c, cues) || used;
@@ -492,6 +493,7 @@ void Compiler::Expand(TermSet& set) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   set = std::move(out);
+  set.Seal();
 }
 
 void Compiler::ExpandMatcher(Matcher& m) {

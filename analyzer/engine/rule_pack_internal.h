@@ -6,6 +6,7 @@
 #define CLAUSEGAP_ENGINE_RULE_PACK_INTERNAL_H_
 
 #include <cstdint>
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,8 +40,29 @@ enum class Scope {
   kDocument,   ///< every sentence of the document
 };
 
-/// Alternatives: hits when any of the interned terms occurs.
-using TermSet = std::vector<int>;
+/// Alternatives: hits when any of the interned terms occurs. The term ids,
+/// and once sealed the same set as bit masks over the words of a hit row
+/// (one per 64 terms), so that a test costs one AND per word it touches.
+struct TermSet : std::vector<int> {
+  using std::vector<int>::vector;
+  struct Word {
+    std::uint32_t index;  ///< the word: terms 64 * index … 64 * index + 63
+    std::uint64_t bits;   ///< the set's terms in that word
+  };
+  std::vector<Word> words;  ///< valid after Seal(); empty before
+
+  /// Builds |words| from the ids (call again after changing them).
+  void Seal() {
+    words.clear();
+    for (int t : *this) {
+      if (t < 0) continue;
+      const auto w = static_cast<std::uint32_t>(t >> 6);
+      auto it = std::find_if(words.begin(), words.end(), [w](const Word& x) { return x.index == w; });
+      if (it == words.end()) it = words.insert(words.end(), Word{w, 0});
+      it->bits |= std::uint64_t{1} << (t & 63);
+    }
+  }
+};
 
 /// A compiled matcher; every constraint given must hold (logical and).
 struct Matcher {

@@ -85,6 +85,12 @@ Lang LangFromEnvironment(const char* lc_all, const char* lc_messages, const char
   /* cli */                                                                             \
   X(OutputIsInput) X(OutputInsideInput) X(NoInput) X(Interrupted) X(NotWritten)         \
   X(CannotReadList) X(DiffFormatUnknown) X(CountRange)                                \
+  X(StdinTwice) X(SummaryJsonFormat) X(MapperFormat) X(CannotWriteReport)              \
+  X(NothingInPartition)                                                                 \
+  /* summarize */                                                                       \
+  X(SummarizeNotJson) X(SummarizeUnknownLine) X(SummarizeCannotRead)                    \
+  X(SummarizeDuplicate) X(SummarizeCountMismatch) X(SummarizeMixed)                     \
+  X(SummarizeNoSummary) X(SummarizeParts)                                               \
   /* annotate: comments written into the contract */                                   \
   X(AnnotateFinding) X(AnnotateBullet) X(AnnotateLabel) X(AnnotateInserted)             \
   X(AnnotateAfter) X(AnnotateEndOfBody) X(AnnotateAlsoHere) X(AnnotateSummaryTitle)     \

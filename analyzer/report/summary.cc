@@ -76,6 +76,36 @@ void AddToSummary(const engine::DocumentReport& report, Summary* summary) {
   }
 }
 
+void MergeSummary(const Summary& part, Summary* total) {
+  total->documents += part.documents;
+  total->errors += part.errors;
+  total->failed += part.failed;
+  total->skipped += part.skipped;
+  total->litter += part.litter;
+  total->warnings += part.warnings;
+  total->waived += part.waived;
+  for (const auto& [code, count] : part.error_codes) {
+    auto it = std::find_if(total->error_codes.begin(), total->error_codes.end(),
+                           [&code = code](const auto& c) { return c.first == code; });
+    if (it == total->error_codes.end()) {
+      total->error_codes.emplace_back(code, count);
+    } else {
+      it->second += count;
+    }
+  }
+  for (const RequirementCounts& c : part.requirements) {
+    auto it = std::find_if(total->requirements.begin(), total->requirements.end(),
+                           [&c](const RequirementCounts& t) { return t.id == c.id; });
+    if (it == total->requirements.end()) {
+      total->requirements.push_back(c);
+    } else {
+      it->present += c.present;
+      it->weak += c.weak;
+      it->missing += c.missing;
+    }
+  }
+}
+
 Summary Summarize(const std::vector<engine::DocumentReport>& reports, FailOn fail_on) {
   Summary summary;
   summary.fail_on = fail_on;

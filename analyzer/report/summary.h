@@ -68,6 +68,11 @@ struct Summary {
 /// Adds |report| to |summary| (document, error and per-requirement counts).
 void AddToSummary(const engine::DocumentReport& report, Summary* summary);
 
+/// Adds the totals of |part| (another run's summary at the same gate level)
+/// to |total|: counts summed, error codes and requirements matched by name,
+/// new ones appended in |part|'s order.
+void MergeSummary(const Summary& part, Summary* total);
+
 /// Returns the summary of |reports| at gate level |fail_on|.
 Summary Summarize(const std::vector<engine::DocumentReport>& reports, FailOn fail_on);
 

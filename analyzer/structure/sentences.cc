@@ -48,7 +48,18 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, std::size_t from
   int depth = 0;
   std::size_t start = from;
   std::size_t pos = from;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < text.size()) {
+    // Only line breaks, brackets and 。 matter: ASCII, U+3000–U+303F (E3 80 …)
+    // and U+FF00–U+FF7F (EF BC …, EF BD …). Any other well-formed three-byte
+    // character (kanji, kana) is passed over without decoding it.
+    const unsigned char lead = bytes[pos];
+    if (lead >= 0xE0 && lead < 0xF0 && text.size() - pos >= 3 && (bytes[pos + 1] & 0xC0) == 0x80 &&
+        (bytes[pos + 2] & 0xC0) == 0x80 && !(lead == 0xE3 && bytes[pos + 1] == 0x80) &&
+        !(lead == 0xEF && (bytes[pos + 1] == 0xBC || bytes[pos + 1] == 0xBD))) {
+      pos += 3;
+      continue;
+    }
     char32_t cp = 0;
     std::size_t len = text::DecodeAt(text, pos, &cp);
     pos += len;

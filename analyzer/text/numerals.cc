@@ -33,7 +33,7 @@ int KanjiUnit(char32_t cp) {
 
 }  // namespace
 
-std::size_t DecodeAt(std::string_view s, std::size_t pos, char32_t* cp) {
+std::size_t DecodeAtSlow(std::string_view s, std::size_t pos, char32_t* cp) {
   if (pos >= s.size()) {
     *cp = 0;
     return 0;

@@ -9,10 +9,30 @@
 
 namespace clausegap::text {
 
+/// DecodeAt for every case: the out-of-line path of DecodeAt.
+std::size_t DecodeAtSlow(std::string_view s, std::size_t pos, char32_t* cp);
+
 /// Decodes the UTF-8 code point at |pos| of |s| into |*cp|; returns its byte
 /// length (>= 1 while pos < s.size()). Invalid bytes decode as U+FFFD of
-/// length 1; returns 0 at the end of |s|.
-std::size_t DecodeAt(std::string_view s, std::size_t pos, char32_t* cp);
+/// length 1; returns 0 at the end of |s|. ASCII and well-formed three-byte
+/// sequences (nearly all Japanese text) are decoded inline.
+inline std::size_t DecodeAt(std::string_view s, std::size_t pos, char32_t* cp) {
+  if (pos < s.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+    if (p[0] < 0x80) {
+      *cp = p[0];
+      return 1;
+    }
+    if ((p[0] & 0xF0) == 0xE0 && s.size() - pos >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      const char32_t v = (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+        *cp = v;
+        return 3;
+      }
+    }
+  }
+  return DecodeAtSlow(s, pos, cp);
+}
 
 /// Returns the value of a digit code point (0-9 ASCII or full-width), or -1.
 int DigitValue(char32_t cp);

@@ -274,5 +274,130 @@ TEST_CASE("the walk stops when the callback says so") {
   CHECK(seen == 2);
 }
 
+// Returns |name| and |data| as one clausegap-frame/1 record.
+std::string Frame(const std::string& name, const std::string& data) {
+  return "clausegap-frame/1 " + std::to_string(name.size()) + " " + std::to_string(data.size()) +
+         "\n" + name + data + "\n";
+}
+
+Walked WalkFrameStream(InputWalker& walker, const std::string& stream, bool* finished = nullptr) {
+  Walked walked;
+  std::istringstream in(stream);
+  bool done = walker.WalkFrames(in, "standard input", [&](Input&& input) {
+    walked.names.push_back(input.name);
+    walked.errors.push_back(input.error ? input.error->message : "");
+    walked.bytes.push_back(input.bytes);
+    return true;
+  });
+  if (finished != nullptr) *finished = done;
+  return walked;
+}
+
+TEST_CASE("framed records arrive as named documents; a .zip record is walked as an archive") {
+  std::string binary("PK\0\3\n\n\r\0", 8);  // newlines and NULs inside the data are data
+  std::string stream = Frame("契約/a.docx", binary) + Frame("~$a.docx", "lock") +
+                       Frame("part.zip", MakeZip({{"x.docx", "X"}, {"notes.txt", "n"}})) +
+                       Frame("b.pdf", "");
+  InputWalker walker;
+  bool finished = false;
+  Walked w = WalkFrameStream(walker, stream, &finished);
+  CHECK(finished);
+  CHECK_FALSE(walker.stream_error());
+  REQUIRE(w.names.size() == 3);
+  CHECK(w.names[0] == "契約/a.docx");
+  CHECK(w.bytes[0] == binary);
+  CHECK(w.names[1] == "part.zip!x.docx");
+  CHECK(w.bytes[1] == "X");
+  CHECK(w.names[2] == "b.pdf");
+  CHECK(w.bytes[2].empty());
+  CHECK(w.errors == std::vector<std::string>{"", "", ""});
+  CHECK(walker.stats().documents == 3);
+  CHECK(walker.stats().litter == 1);
+  CHECK(walker.stats().skipped == 1);
+}
+
+TEST_CASE("an empty framed stream holds no document and is not an error") {
+  InputWalker walker;
+  bool finished = false;
+  Walked w = WalkFrameStream(walker, "", &finished);
+  CHECK(finished);
+  CHECK(w.names.empty());
+  CHECK_FALSE(walker.stream_error());
+}
+
+TEST_CASE("a framed record over the size cap is skipped and the stream stays in step") {
+  WalkLimits limits;
+  limits.max_member_bytes = 4;
+  InputWalker walker(limits);
+  Walked w = WalkFrameStream(walker, Frame("big.docx", "12345") + Frame("small.docx", "1234"));
+  REQUIRE(w.names.size() == 2);
+  CHECK(w.errors[0] == "big.docx: larger than 4 bytes");
+  CHECK(w.names[1] == "small.docx");
+  CHECK(w.errors[1].empty());
+  CHECK_FALSE(walker.stream_error());
+}
+
+TEST_CASE("a broken framing is one error and stops the walk") {
+  struct Case {
+    std::string stream;
+    std::string message;
+  };
+  const std::string good = Frame("a.docx", "A");  // 30 bytes
+  const Case cases[] = {
+      {good + "hello\n", "standard input: record 2 at byte 30: not a clausegap-frame/1 header"},
+      {good + "clausegap-frame/2 1 1\nab\n",
+       "standard input: record 2 at byte 30: unsupported frame version (this clausegap reads "
+       "clausegap-frame/1)"},
+      {"clausegap-frame/1 6 -1\n", "standard input: record 1 at byte 0: the header needs two decimal "
+                                   "byte counts, NAME_BYTES DATA_BYTES"},
+      {"clausegap-frame/1 0 1\nA\n", "standard input: record 1 at byte 0: NAME_BYTES must be 1 to 4096"},
+      {"clausegap-frame/1 6 10\na.docxABC",
+       "standard input: record 1 at byte 0: the stream ends inside the data of a.docx"},
+      // A name counted in characters instead of UTF-8 bytes shifts the data.
+      {"clausegap-frame/1 6 1\n契約.docxA\n",
+       "standard input: record 1 at byte 0: the data of 契約 is not followed by a newline (is "
+       "DATA_BYTES right?)"},
+      {good + "clausegap-frame/1 6", "standard input: record 2 at byte 30: the stream ends inside a header"},
+      {std::string(100, 'x'), "standard input: record 1 at byte 0: header line too long: not a "
+                              "clausegap-frame/1 stream"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.message);
+    InputWalker walker;
+    bool finished = true;
+    Walked w = WalkFrameStream(walker, c.stream, &finished);
+    CHECK_FALSE(finished);
+    REQUIRE(walker.stream_error());
+    CHECK(walker.stream_error()->message == c.message);
+    REQUIRE(!w.names.empty());
+    CHECK(w.names.back() == "standard input");
+    CHECK(w.errors.back() == c.message);
+  }
+}
+
+TEST_CASE("an archive read from a stream is walked like an archive file, under a size cap") {
+  std::string archive = MakeZip({{"b.docx", "B"}, {"a.docx", "A"}});
+  InputWalker walker;
+  std::vector<std::string> names;
+  std::istringstream in(archive);
+  walker.WalkArchiveStream("stdin.zip", in, [&](Input&& input) {
+    names.push_back(input.name);
+    return true;
+  });
+  CHECK(names == std::vector<std::string>{"stdin.zip!a.docx", "stdin.zip!b.docx"});
+
+  WalkLimits limits;
+  limits.max_stream_archive_bytes = archive.size() - 1;
+  InputWalker capped(limits);
+  std::istringstream again(archive);
+  std::vector<std::string> errors;
+  capped.WalkArchiveStream("stdin.zip", again, [&](Input&& input) {
+    errors.push_back(input.error ? input.error->message : "");
+    return true;
+  });
+  CHECK(errors == std::vector<std::string>{"stdin.zip: archive larger than " +
+                                           std::to_string(archive.size() - 1) + " bytes"});
+}
+
 }  // namespace
 }  // namespace clausegap::batch

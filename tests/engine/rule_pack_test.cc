@@ -1,6 +1,9 @@
 // Rule pack loading and validation: every error names file:line and the cause.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -74,6 +77,36 @@ TEST_CASE("a minimal pack loads; terms are interned and $names expanded") {
   REQUIRE(r.elements[0].match.all.size() == 1);
   CHECK(r.elements[0].match.all[0].size() == 2);  // 承諾 | 同意
   CHECK(r.elements[0].match.scope == Scope::kClause);
+}
+
+TEST_CASE("every compiled term set is sealed: its bit masks hold exactly its terms") {
+  auto pack = LoadRulePacks({std::string(CLAUSEGAP_SOURCE_DIR) + "/rules"});
+  REQUIRE(pack);
+  int sets = 0;
+  auto check = [&](const TermSet& set) {
+    if (set.empty()) return;
+    ++sets;
+    std::vector<int> from_bits;
+    for (const TermSet::Word& w : set.words)
+      for (int b = 0; b < 64; ++b)
+        if ((w.bits >> b) & 1) from_bits.push_back(static_cast<int>(w.index) * 64 + b);
+    std::vector<int> ids(set.begin(), set.end());
+    std::sort(ids.begin(), ids.end());
+    std::sort(from_bits.begin(), from_bits.end());
+    CHECK(from_bits == ids);
+  };
+  std::function<void(const Matcher&)> walk = [&](const Matcher& m) {
+    for (const TermSet& s : m.all) check(s);
+    for (const TermSet* s : {&m.any, &m.none, &m.heading, &m.heading_none}) check(*s);
+    for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites, &m.provisos})
+      for (const Matcher& c : *list) walk(c);
+  };
+  for (const Requirement& r : (*pack)->requirements) {
+    walk(r.clause);
+    for (const Matcher& m : r.exclude) walk(m);
+    for (const Element& e : r.elements) walk(e.match);
+  }
+  CHECK(sets > 100);
 }
 
 TEST_CASE("a typo'd key fails with its line and a suggestion") {

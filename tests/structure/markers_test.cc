@@ -205,6 +205,13 @@ TEST_CASE("sentence splitting respects brackets") {
   CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "）丙も同様。");
   CHECK(text.substr(spans[2].begin, spans[2].end - spans[2].begin) == "（未完。次");
 
+  // Every bracket pair holds its 。; the half-width ｡ ends a sentence too.
+  text = "【注。】〔注。〕［注。］｛注。｝{注。}『注。』第一｡第二。";
+  spans = SplitSentences(text);
+  REQUIRE(spans.size() == 2);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) ==
+        "【注。】〔注。〕［注。］｛注。｝{注。}『注。』第一｡");
+
   text = "　一行目\n二行目。  ";
   spans = SplitSentences(text);
   REQUIRE(spans.size() == 2);
