@@ -221,7 +221,7 @@ class Planner {
     if (article < 0) return plan;
     const structure::Article& a = structure_.articles[static_cast<std::size_t>(article)];
     plan.after_block = LastBlock(article);
-    plan.where = a.label;
+    plan.where = a.written_label;
     plan.heading_style = a.heading_block;
     plan.body_style = a.heading_block;
     if (a.heading_block >= 0) {
@@ -445,7 +445,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     annotations.comments.push_back(comment(range, text));
     ++findings;
     const std::string& first_label =
-        structure.sentences[static_cast<std::size_t>(groups.empty() ? 0 : groups.front().front())].label;
+        structure.sentences[static_cast<std::size_t>(groups.empty() ? 0 : groups.front().front())].written_label;
     for (std::size_t g = 1; g < groups.size(); ++g) {
       annotations.comments.push_back(comment(RangeOf(structure, groups[g]), words.Format(i18n::Msg::kAnnotateAlsoHere, {r.title, first_label})));
     }

@@ -47,6 +47,7 @@ nlohmann::json SentenceJson(const structure::Structure& s, int index) {
   return {{"index", index},
           {"zone", structure::ZoneName(sentence.zone)},
           {"label", sentence.label},
+          {"label_as_written", sentence.written_label},
           {"article", sentence.article},
           {"paragraph", sentence.paragraph},
           {"item", sentence.item},
@@ -85,6 +86,7 @@ void PrintJson(const model::Document& doc, const structure::Structure& s) {
                                {"section", article.section},
                                {"number", article.number},
                                {"label", article.label},
+                               {"label_as_written", article.written_label},
                                {"heading", article.heading},
                                {"block", article.heading_block},
                                {"sentences", std::move(sentences)}});

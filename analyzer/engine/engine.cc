@@ -376,6 +376,7 @@ Evidence MakeEvidence(const structure::Structure& st, const std::vector<int>& me
   int s = members.front();
   const structure::Sentence& sentence = st.sentences[s];
   e.label = sentence.label;
+  e.written_label = sentence.written_label;
   if (sentence.article >= 0 && sentence.article < static_cast<int>(st.articles.size()))
     e.heading = st.articles[sentence.article].heading;
   for (int m : members) e.text += st.sentences[m].text;
@@ -631,6 +632,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       for (const model::Revision& rev : document.revisions) {
         if (rev.kind == model::RevisionKind::kFormat) continue;
         std::string label;
+        std::string written;
         bool touches = false;
         for (std::size_t s = 0; s < st.sentences.size() && rev.block >= 0; ++s) {
           if (st.sentences[s].block != rev.block) continue;
@@ -638,6 +640,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
           if (a >= 0 && std::find(articles.begin(), articles.end(), a) != articles.end()) {
             touches = true;
             label = st.articles[a].label;
+            written = st.articles[a].written_label;
             break;
           }
         }
@@ -651,7 +654,10 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
           touches = one.Match(sentence_only, 0);
           if (touches && rev.block >= 0 && rev.block < static_cast<int>(document.blocks.size())) {
             for (const structure::Sentence& s : st.sentences)
-              if (s.block == rev.block && s.article >= 0) label = st.articles[s.article].label;
+              if (s.block == rev.block && s.article >= 0) {
+                label = st.articles[s.article].label;
+                written = st.articles[s.article].written_label;
+              }
           }
         }
         if (!touches) continue;
@@ -660,8 +666,9 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         pr.author = rev.author.empty() ? "an unknown author" : rev.author;
         pr.date = rev.date;
         pr.label = label;
+        pr.written_label = written;
         pr.text = rev.text;
-        std::string what = label.empty() ? "a clause on " + req.title : label;
+        std::string what = written.empty() ? "a clause on " + req.title : written;
         pr.message = what + (IsDeletion(rev.kind) ? " is deleted" : " is changed") + " in a pending revision by " +
                      pr.author;
         if (!rev.date.empty()) pr.message += " (" + rev.date.substr(0, 10) + ")";

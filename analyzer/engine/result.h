@@ -30,6 +30,9 @@ struct Evidence {
   int sentence = -1;    ///< index into structure::Structure::sentences
   int block = -1;       ///< index into model::Document::blocks
   int page = -1;        ///< 1-based page for paginated sources (PDF); -1 when unknown
+  /// |label| in the document's own numerals ("第五条第２項"), what people read;
+  /// |label| stays canonical for matching. May be empty: then use |label|.
+  std::string written_label{};
 };
 
 /// The role a contract party plays towards the protected information.
@@ -68,6 +71,7 @@ struct PendingRevision {
   std::string label;    ///< article label of the touched clause ("第8条"), may be empty
   std::string text;     ///< the inserted / deleted text
   std::string message;  ///< "第8条 is deleted in a pending revision by 山田"
+  std::string written_label{};  ///< |label| in the document's numerals ("第八条"), may be empty
 };
 
 /// The verdict for one requirement of the pack.
@@ -97,6 +101,7 @@ struct Passage {
   std::string text;     ///< the sentence, exactly as in the document
   int sentence = -1;    ///< index into structure::Structure::sentences
   int block = -1;       ///< index into model::Document::blocks
+  std::string written_label{};  ///< |label| in the document's numerals; may be empty
 };
 
 /// The report for one input document.

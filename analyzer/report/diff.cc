@@ -132,13 +132,14 @@ const char* SideMark(const DiffSide& side) {
 // Returns the distinct article labels of |evidence| joined with ", ".
 std::string ArticleList(const std::vector<engine::Evidence>& evidence, i18n::Lang lang) {
   std::string out;
-  std::vector<std::string> seen;
+  std::vector<std::string> seen;  // canonical article labels
   for (const engine::Evidence& e : evidence) {
     std::string article = ArticleOf(e.label);
-    if (article.empty()) article = i18n::Text(lang, i18n::Msg::kOutsideArticles);
     if (std::find(seen.begin(), seen.end(), article) != seen.end()) continue;
+    std::string shown = article.empty() ? std::string(i18n::Text(lang, i18n::Msg::kOutsideArticles))
+                                        : ArticleOf(CitedLabel(e));
     if (!out.empty()) out += ", ";
-    out += article;
+    out += shown;
     seen.push_back(std::move(article));
   }
   return out;

@@ -41,7 +41,8 @@
 //              "evidence": [Evidence], "reasons": [string]}
 //   Element = {"id": string, "essential": bool, "description": string,
 //              "evidence": [Evidence]}      // new evidence when gained, old when lost
-//   Evidence = {"label": string, "heading": string, "text": string}
+//   Evidence = {"label": string, "label_as_written": string, "heading": string, "text": string}
+//   ("label" is canonical and decides moves: 第十二条 and 第12条 are one article)
 #ifndef CLAUSEGAP_REPORT_DIFF_H_
 #define CLAUSEGAP_REPORT_DIFF_H_
 

@@ -250,7 +250,7 @@ void HtmlPrinter::Text(std::size_t index, const engine::DocumentReport& report) 
   for (std::size_t i = 0; i < report.text.size();) {
     // One paragraph per block; its label is that of its first sentence.
     const engine::Passage& first = report.text[i];
-    std::string label = first.label;
+    std::string label = CitedLabel(first);
     if (!first.heading.empty() && first.heading != last_heading) {
       label += "（" + first.heading + "）";
     }

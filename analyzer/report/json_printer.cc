@@ -45,6 +45,7 @@ Json RequirementJson(const engine::RequirementResult& r, Lang lang) {
     revision["author"] = p.author;
     revision["date"] = p.date;
     revision["label"] = p.label;
+    revision["label_as_written"] = CitedLabel(p);
     revision["text"] = p.text;
     revision["message"] = p.message;
     revisions.push_back(std::move(revision));
@@ -73,6 +74,7 @@ Json EvidenceToJson(const std::vector<engine::Evidence>& evidence) {
   for (const engine::Evidence& e : evidence) {
     Json item = Json::object();
     item["label"] = e.label;
+    item["label_as_written"] = CitedLabel(e);
     item["heading"] = e.heading;
     item["text"] = e.text;
     if (e.page > 0) item["page"] = e.page;  // PDFs only

@@ -39,6 +39,7 @@
 //          "pending_revisions": [            // pending tracked changes touching the clause
 //            {"kind": string,                // "insertion", "deletion", "move-from" …
 //             "author": string, "date": string, "label": string,
+//             "label_as_written": string,    // "label" in the document's numerals
 //             "text": string, "message": string}],
 //          "waived": bool, "waiver_reason": null | string,
 //          "status_text": string,            // 「充足」「不十分」「不足」 (or English)
@@ -65,6 +66,9 @@
 //   (jsonl: each document object carries it as "run")
 //
 //   Evidence = {"label": string,             // "第5条第2項"; "" outside articles
+//               "label_as_written": string,  // the same in the document's own
+//                                            // numerals: "第五条第２項" (= "label"
+//                                            // when it writes half-width digits)
 //               "heading": string,           // "再委託の禁止" (no brackets); may be ""
 //               "text": string,              // the sentence, exactly as in the document
 //               "page": int}                 // only for PDFs: the 1-based page
@@ -107,7 +111,7 @@ std::string DocumentToJson(const engine::DocumentReport& report,
 nlohmann::ordered_json RunToJson(const RunInfo& run, i18n::Lang lang);
 
 /// Returns |evidence| as the wire format's evidence list
-/// ([{"label", "heading", "text"}]), shared with the diff's JSON.
+/// ([{"label", "label_as_written", "heading", "text"}]), shared with the diff's JSON.
 nlohmann::ordered_json EvidenceToJson(const std::vector<engine::Evidence>& evidence);
 
 /// Returns the "summary" object of the wire format above, on one line.

@@ -55,8 +55,20 @@ std::string KindNotice(Lang lang, std::string_view kind_id) {
   return i18n::Format(lang, Msg::kKindNotCovered, {KindText(lang, kind_id)});
 }
 
+const std::string& CitedLabel(const engine::Evidence& e) {
+  return e.written_label.empty() ? e.label : e.written_label;
+}
+
+const std::string& CitedLabel(const engine::Passage& p) {
+  return p.written_label.empty() ? p.label : p.written_label;
+}
+
+const std::string& CitedLabel(const engine::PendingRevision& p) {
+  return p.written_label.empty() ? p.label : p.written_label;
+}
+
 std::string PlaceText(Lang lang, const engine::Evidence& e) {
-  std::string out = e.label;
+  std::string out = CitedLabel(e);
   if (!e.heading.empty()) out += "（" + e.heading + "）";
   if (out.empty()) out = i18n::Text(lang, Msg::kOutsideArticles);
   if (e.page > 0) out += i18n::Format(lang, Msg::kPageSuffix, {std::to_string(e.page)});  // PDFs
@@ -84,7 +96,7 @@ std::string PlacesText(Lang lang, const std::vector<engine::Evidence>& evidence)
 std::string LabelsText(Lang lang, const std::vector<engine::Evidence>& evidence) {
   std::vector<std::string> labels;
   for (const engine::Evidence& e : evidence) {
-    std::string label = e.label.empty() ? std::string(i18n::Text(lang, Msg::kTextOutsideArticles)) : e.label;
+    std::string label = e.label.empty() ? std::string(i18n::Text(lang, Msg::kTextOutsideArticles)) : CitedLabel(e);
     if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
   }
   return JoinList(lang, labels);
@@ -119,7 +131,7 @@ std::string PendingText(Lang lang, const engine::PendingRevision& p) {
   if (p.kind.find("deletion") != std::string::npos) kind = Msg::kRevisionDeletion;
   if (p.kind.starts_with("move")) kind = Msg::kRevisionMove;
   if (p.kind == "format") kind = Msg::kRevisionFormat;
-  std::string where = p.label.empty() ? std::string(i18n::Text(lang, Msg::kTheClause)) : p.label;
+  std::string where = p.label.empty() ? std::string(i18n::Text(lang, Msg::kTheClause)) : CitedLabel(p);
   std::string out = i18n::Format(lang, Msg::kPendingRevisionSentence, {where, i18n::Text(lang, kind)});
   if (!p.author.empty()) out += i18n::Format(lang, Msg::kPendingRevisionBy, {p.author});
   if (!p.date.empty()) out += i18n::Format(lang, Msg::kPendingRevisionDate, {p.date.substr(0, 10)});

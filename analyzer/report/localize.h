@@ -30,6 +30,12 @@ bool KindCovered(std::string_view kind_id);
 /// The notice for a document of a kind the catalogue does not cover; "" when covered.
 std::string KindNotice(Lang lang, std::string_view kind_id);
 
+/// The label a citation shows: the document's own numerals ("第十二条第２項")
+/// when known, else the canonical label. Machine fields keep the canonical one.
+const std::string& CitedLabel(const engine::Evidence& evidence);
+const std::string& CitedLabel(const engine::Passage& passage);
+const std::string& CitedLabel(const engine::PendingRevision& revision);
+
 /// "第8条（再委託の禁止）", "第8条", or 「（条項外）」 for text outside articles;
 /// for a PDF the page follows (「（3頁）」 / ", p. 3").
 std::string PlaceText(Lang lang, const engine::Evidence& evidence);

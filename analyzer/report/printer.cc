@@ -144,6 +144,7 @@ std::vector<engine::Passage> ContractText(const structure::Structure& structure)
     const structure::Sentence& s = structure.sentences[i];
     engine::Passage p;
     p.label = s.label;
+    p.written_label = s.written_label;
     if (s.article >= 0 && s.article < static_cast<int>(structure.articles.size())) {
       p.heading = structure.articles[s.article].heading;
     }

@@ -134,7 +134,7 @@ void SarifPrinter::Document(const engine::DocumentReport& report) {
       Json location = FileLocation(report.file);
       Json logical = Json::object();
       logical["name"] = e->label.empty() ? std::string(i18n::Text(lang, i18n::Msg::kOutsideArticles))
-                                         : e->label;
+                                         : CitedLabel(*e);
       logical["fullyQualifiedName"] = PlaceText(lang, *e);
       logical["kind"] = "namespace";
       location["logicalLocations"] = Json::array({std::move(logical)});

@@ -201,6 +201,28 @@ std::string ArticleHead::Label() const {
   return out;
 }
 
+std::string ArticleHead::WrittenLabel() const {
+  if (numeral.empty()) return Label();
+  std::string out = "第" + numeral;
+  if (jo) out += "条";
+  if (branch > 0) out += "の" + (branch_numeral.empty() ? std::to_string(branch) : branch_numeral);
+  return out;
+}
+
+std::string_view Marker::Numeral() const {
+  std::string_view s = literal;
+  std::size_t pos = SkipSpace(s, 0);
+  if (StartsWith(s, pos, "第")) pos = SkipSpace(s, pos + 3);
+  if (StartsWith(s, pos, "(")) {
+    pos = SkipSpace(s, pos + 1);
+  } else if (StartsWith(s, pos, "（")) {
+    pos = SkipSpace(s, pos + 3);
+  }
+  std::size_t len = 0;
+  if (text::ReadNumeral(s.substr(pos), &len) <= 0) return {};
+  return s.substr(pos, len);
+}
+
 ArticleHead ParseArticleHead(std::string_view s) {
   ArticleHead head;
   std::size_t pos = SkipDecoration(s, 0);
@@ -209,6 +231,7 @@ ArticleHead ParseArticleHead(std::string_view s) {
   std::size_t len = 0;
   int number = text::ReadNumeral(s.substr(pos), &len);
   if (number <= 0) return head;
+  head.numeral = std::string(s.substr(pos, len));
   pos = SkipSpace(s, pos + len);
   head.number = number;
   head.body = s.size();
@@ -218,6 +241,7 @@ ArticleHead ParseArticleHead(std::string_view s) {
       int branch = text::ReadNumeral(s.substr(pos + 3), &len);
       if (branch > 0) {
         head.branch = branch;
+        head.branch_numeral = std::string(s.substr(pos + 3, len));
         pos += 3 + len;
       }
     }

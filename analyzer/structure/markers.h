@@ -39,11 +39,16 @@ struct ArticleHead {
   bool jo = true;             ///< false for a schedule-style head "第N 見出し" without 条
   std::string heading;        ///< without brackets; may be empty
   std::size_t body = 0;       ///< offset of the article's own text in the input (== size when none)
+  std::string numeral;        ///< N as the document writes it: "12", "１２", "十二"
+  std::string branch_numeral; ///< M as written; empty when none
 
   /// Returns the canonical number: "5", "5の2".
   std::string Number() const;
   /// Returns the citation label: "第5条", "第5条の2", or "第5" when !jo.
   std::string Label() const;
+  /// Returns the label in the document's own numerals, spaces dropped:
+  /// "第十二条", "第１２条の２" (Label() when no numeral was read).
+  std::string WrittenLabel() const;
 };
 
 /// Parses |s| as the start of an article (leading '#'/'*' and spaces allowed).
@@ -80,6 +85,10 @@ struct Marker {
   int sub_value = 0;      ///< kDecimal: the second part
   std::size_t body = 0;   ///< offset of the text after the marker and its spaces
   std::string literal;    ///< the marker as written, trimmed ("（１）", "①", "イ")
+
+  /// Returns the number as |literal| writes it ("２" of "２．", "一" of
+  /// "一、", "1" of "(1)"), or "" when it writes none (①, ⑴, イ, bullets).
+  std::string_view Numeral() const;
 };
 
 /// Reads a marker at the start of |s| (after leading spaces). With

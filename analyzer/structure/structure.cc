@@ -40,6 +40,26 @@ bool HeadingStyle(const Block& b) {
          Has(b.style_name, "Heading") || Has(b.style_name, "見出し");
 }
 
+// Returns true for a line spaced out for layout, one or two characters per
+// piece: 「利　用　規　約」, 「サ ー ビ ス 利 用 規 約」 (whose サ is no iroha marker).
+bool SpacedOut(std::string_view text) {
+  int pieces = 0;
+  std::size_t pos = SkipSpace(text, 0);
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    int length = 0;
+    while (end < text.size() && SkipSpace(text, end) == end) {
+      char32_t cp = 0;
+      end += text::DecodeAt(text, end, &cp);
+      ++length;
+    }
+    if (length > 2) return false;
+    ++pieces;
+    pos = SkipSpace(text, end);
+  }
+  return pieces >= 3;
+}
+
 bool TitleStyle(const Block& b) {
   return b.style == "Title" || b.style_name == "Title" || b.style_name == "title" ||
          b.style_name == "表題" || b.outline_level == 0 || b.style == "Heading1" ||
@@ -178,6 +198,9 @@ struct ArticleState {
   int item = 0;
   MarkerKind item_kind = MarkerKind::kNone;
   int item_level = -1;
+  std::string paragraph_numeral;  // the 項 number as its marker writes it; "" when implicit
+  std::string paragraph_paren;    // a (1) 項's marker as written: "（１）"
+  std::string item_numeral;       // the 号 number as its marker writes it; "" when none
   int sub = 0;
   MarkerKind sub_kind = MarkerKind::kNone;
   std::string sub_literal;
@@ -193,6 +216,9 @@ struct Place {
   int sub = 0;
   MarkerKind item_kind = MarkerKind::kNone;
   std::string sub_literal;
+  std::string paragraph_numeral;  // as ArticleState
+  std::string paragraph_paren;
+  std::string item_numeral;
 };
 
 struct ArticleInfo {
@@ -355,6 +381,7 @@ class Analyzer {
     Article pseudo;
     pseudo.section = section_;
     pseudo.label = section_;
+    pseudo.written_label = section_;
     pseudo.heading = out_.sections.back().title;
     pseudo.heading_block = block;
     OpenArticle(std::move(pseudo), ArticleInfo{false, false, false, true});
@@ -411,7 +438,9 @@ class Analyzer {
         article.section = section_;
         article.number = line.head.Number();
         std::string label = line.clause ? article.number : line.head.Label();
+        std::string written = line.clause ? article.number : line.head.WrittenLabel();
         article.label = section_.empty() ? label : section_ + " " + label;
+        article.written_label = section_.empty() ? written : section_ + " " + written;
         article.heading = line.head.heading.empty() ? pending_heading : line.head.heading;
         article.heading_block = units_[b].block;
         pending_heading.clear();
@@ -452,7 +481,8 @@ class Analyzer {
   void Preamble(int b, const Line& line, int count) {
     const Block& block = Blk(b);
     const std::string_view utext = units_[b].text;
-    if (out_.title_block < 0 && count < 8 + front_matter_end_ + 1 && b > front_matter_end_ && line.kind != LineKind::kMarked &&
+    if (out_.title_block < 0 && count < 8 + front_matter_end_ + 1 && b > front_matter_end_ &&
+        (line.kind != LineKind::kMarked || SpacedOut(utext)) &&
         (IsTitleText(utext) || (TitleStyle(block) && CodePoints(Trim(utext)) <= 40))) {
       std::string_view title = Trim(utext);
       while (!title.empty() && (title.front() == '#' || title.front() == '*')) title = Trim(title.substr(1));
@@ -484,8 +514,10 @@ class Analyzer {
     ArticleState& st = state_;
     const Marker& m = line.marker;
     const int level = line.from_label ? block.num_level : -1;
-    auto new_paragraph = [&](int number) {
+    auto new_paragraph = [&](int number, std::string_view numeral, std::string_view paren) {
       st.paragraph = number;
+      st.paragraph_numeral = numeral;
+      st.paragraph_paren = paren;
       st.item = 0;
       st.item_kind = MarkerKind::kNone;
       st.item_level = -1;
@@ -493,9 +525,10 @@ class Analyzer {
       st.sub_kind = MarkerKind::kNone;
       st.intro = false;
     };
-    auto new_item = [&](int number, MarkerKind item_kind) {
+    auto new_item = [&](int number, MarkerKind item_kind, std::string_view numeral) {
       if (st.paragraph == 0) st.paragraph = 1;
       st.item = number;
+      st.item_numeral = numeral;
       st.item_kind = item_kind;
       st.intro = false;
       st.item_level = level;
@@ -521,11 +554,11 @@ class Analyzer {
         break;
       case MarkerKind::kDecimal:
         if (clause) {
-          new_paragraph(m.sub_value);
+          new_paragraph(m.sub_value, "", "");
           st.numbered = true;
           info_[article_].decimal = true;
         } else {
-          new_item(m.value * 100 + m.sub_value, MarkerKind::kDecimal);
+          new_item(m.value * 100 + m.sub_value, MarkerKind::kDecimal, "");
         }
         break;
       case MarkerKind::kArabic: {
@@ -540,9 +573,9 @@ class Analyzer {
             st.item_kind != MarkerKind::kNone) {
           new_sub(m.value, kind, "(" + std::to_string(m.value) + ")");
         } else if (is_item) {
-          new_item(m.value, MarkerKind::kArabic);
+          new_item(m.value, MarkerKind::kArabic, m.Numeral());
         } else {
-          new_paragraph(m.value);
+          new_paragraph(m.value, m.Numeral(), "");
           st.numbered = true;
           if (level >= 0) st.paragraph_level = level;
         }
@@ -555,12 +588,12 @@ class Analyzer {
         if ((kind == MarkerKind::kParen || kind == MarkerKind::kHalfParen) &&
             (st.paren || (!st.has_text && st.paragraph == 0) ||
              (st.paragraph <= 1 && !st.numbered && st.item == 0 && !st.intro))) {
-          new_paragraph(m.value);
+          new_paragraph(m.value, m.Numeral(), m.literal);
           st.paren = true;
           st.numbered = true;
         } else if (st.item == 0 || st.item_kind == kind || st.item_kind == MarkerKind::kNone ||
                    (level >= 0 && st.item_level >= 0 && level <= st.item_level)) {
-          new_item(m.value, kind);
+          new_item(m.value, kind, m.Numeral());
         } else {
           new_sub(m.value, kind, Literal(kind, m));
         }
@@ -570,7 +603,7 @@ class Analyzer {
         if (st.item > 0 && st.item_kind != kind) {
           new_sub(m.value, kind, Literal(kind, m));
         } else {
-          new_item(m.value, kind);
+          new_item(m.value, kind, "");
         }
         break;
       case MarkerKind::kBullet:
@@ -579,12 +612,14 @@ class Analyzer {
           new_sub(st.sub_kind == MarkerKind::kBullet ? st.sub + 1 : 1, kind, "");
           st.sub_literal = "(" + std::to_string(st.sub) + ")";
         } else {
-          new_item(st.item_kind == MarkerKind::kBullet ? st.item + 1 : 1, MarkerKind::kBullet);
+          new_item(st.item_kind == MarkerKind::kBullet ? st.item + 1 : 1, MarkerKind::kBullet, "");
         }
         break;
     }
     if (st.paren) info_[article_].paren = true;
-    Place place{st.paragraph, st.item, st.sub, st.item_kind, st.sub_literal};
+    Place place{st.paragraph,   st.item,          st.sub,
+                st.item_kind,   st.sub_literal,   st.paragraph_numeral,
+                st.paragraph_paren, st.item_numeral};
     std::size_t first = out_.sentences.size();
     Emit(b, from, Zone::kArticle, article_, place);
     if (out_.sentences.size() > first) {
@@ -654,28 +689,46 @@ class Analyzer {
         const ArticleInfo& info = info_[s.article];
         const Article& article = out_.articles[s.article];
         std::string label = article.label;
+        std::string written = article.written_label;
+        // Appends |canonical| to the label and |as_written| to the written one.
+        auto add = [&](const std::string& canonical, const std::string& as_written) {
+          label += canonical;
+          written += as_written;
+        };
+        // A number as its marker writes it, else in half-width digits.
+        auto numeral = [](const std::string& as_written, int n) {
+          return as_written.empty() ? std::to_string(n) : as_written;
+        };
         if (!info.numbered) s.paragraph = 0;
         if (info.pseudo) {
           // Section text: cite the section; items as 第N号.
         } else if (s.paragraph > 0 && info.clause) {
-          label += (info.paren ? "(" + std::to_string(s.paragraph) + ")"
-                               : "." + std::to_string(s.paragraph));
+          std::string part = info.paren ? "(" + std::to_string(s.paragraph) + ")" : "." + std::to_string(s.paragraph);
+          add(part, part);
+        } else if (s.paragraph > 0 && info.paren) {
+          std::string part = "(" + std::to_string(s.paragraph) + ")";
+          add(part, place.paragraph_paren.empty() ? part : place.paragraph_paren);
         } else if (s.paragraph > 0) {
-          label += info.paren ? "(" + std::to_string(s.paragraph) + ")"
-                              : "第" + std::to_string(s.paragraph) + "項";
+          add("第" + std::to_string(s.paragraph) + "項",
+              "第" + numeral(place.paragraph_numeral, s.paragraph) + "項");
         }
         if (s.item > 0) {
+          std::string part;
           if (info.clause) {
-            label += place.item_kind == MarkerKind::kCircled ? CircledLiteral(s.item)
-                                                             : "(" + std::to_string(s.item) + ")";
+            part = place.item_kind == MarkerKind::kCircled ? CircledLiteral(s.item) : "(" + std::to_string(s.item) + ")";
           } else if (place.item_kind == MarkerKind::kDecimal) {
-            label += std::to_string(s.item / 100) + "." + std::to_string(s.item % 100);
+            part = std::to_string(s.item / 100) + "." + std::to_string(s.item % 100);
+          }
+          if (!part.empty()) {
+            add(part, part);
           } else {
-            label += (info.pseudo ? " " : "") + std::string("第") + std::to_string(s.item) + "号";
+            std::string dai = (info.pseudo ? " " : "") + std::string("第");
+            add(dai + std::to_string(s.item) + "号", dai + numeral(place.item_numeral, s.item) + "号");
           }
         }
-        if (s.sub_item > 0) label += place.sub_literal;
+        if (s.sub_item > 0) add(place.sub_literal, place.sub_literal);
         s.label = std::move(label);
+        s.written_label = std::move(written);
       }
       if (s.proviso) s.proviso_of = ProvisoTarget(static_cast<int>(i));
     }

@@ -24,7 +24,13 @@
 //   or its numbering level is deeper. A different marker kind under an item,
 //   or イ ロ ハ / (a), is a sub-item cited literally: 第3条第1号イ, 第1条第3号(1).
 // - Labels use half-width digits: 第12条, 第5条の2, 第5条第2項第1号; 第N項 is
-//   given only when the article has more than one 項. Appendix sections
+//   given only when the article has more than one 項. Beside each label, the
+//   written label cites in the document's own numerals: the 条 number as its
+//   head writes it (第十二条, 第１２条の２; spaces dropped), 項 and 号 numbers as
+//   their markers write them (２ → 第２項, 一 → 第一号), and numbers no
+//   marker writes (an unnumbered first 項, ①, bullets) in half-width digits:
+//   第十二条第1項, 第十二条第２項第一号. Numbered clauses (1. / 1.2) and
+//   section names keep the canonical form in both. Appendix sections
 //   (別紙, 別紙1, 別記, 別表, 特記事項, 附属書 … in a short block) prefix their
 //   articles: "別紙 第3条"; text of a section outside any article belongs to
 //   a pseudo-article with an empty number labelled by the section name.
@@ -74,6 +80,7 @@ struct Sentence {
   int item = 0;            ///< 号 number, 1-based; 0 when not in an item
   int sub_item = 0;        ///< nested item (イ, ロ / (a)) under a 号, 1-based; 0 when none
   std::string label;       ///< full citation label: "第5条第2項第1号", "別紙 第3条"; "" outside articles
+  std::string written_label;  ///< |label| in the document's numerals: "第五条第２項第一号"
   bool proviso = false;    ///< starts with ただし (但し)
   int proviso_of = -1;     ///< for a proviso: index into Structure::sentences of the sentence it qualifies
   /// The sentence runs on into the next one across a line break (text cut
@@ -86,6 +93,7 @@ struct Article {
   std::string section;    ///< "" in the main text; "別紙", "別紙1", "別記", "別表", "特記事項" …
   std::string number;     ///< canonical half-width number: "5", "12", "5の2", "1.2"
   std::string label;      ///< citation label: "第5条" (or "別紙 第3条", "1.2")
+  std::string written_label;  ///< |label| as the head writes it: "第五条", "別紙 第３条"
   std::string heading;    ///< the heading without brackets: "目的" for （目的）; may be empty
   int heading_block = -1; ///< block holding the article number / heading
   int first_sentence = 0; ///< range in Structure::sentences: [first_sentence, end_sentence)

@@ -129,8 +129,9 @@ const std::vector<std::string> kAllIds = {
 // Checks the shape and types of every field of one evidence object.
 void CheckEvidenceShape(const json& e) {
   REQUIRE(e.is_object());
-  CHECK(e.size() == 3);
+  CHECK(e.size() == 4);
   CHECK(e["label"].is_string());
+  CHECK(e["label_as_written"].is_string());
   CHECK(e["heading"].is_string());
   CHECK(e["text"].is_string());
   CHECK_FALSE(e["text"].get<std::string>().empty());

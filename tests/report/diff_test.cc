@@ -268,7 +268,8 @@ TEST_CASE("DiffToJson writes the clausegap/diff/v1 wire format") {
   CHECK(r["id"] == "redelegation");
   CHECK(r["severity"] == "required");
   CHECK(r["change"] == "weakened");
-  CHECK(r["old"] == json::parse(R"({"status":"present","evidence":[{"label":"第6条","heading":"再委託の禁止","text":")" +
+  CHECK(r["old"] == json::parse(R"({"status":"present","evidence":[{"label":"第6条","label_as_written":"第6条",)"
+                                R"("heading":"再委託の禁止","text":")" +
                                 std::string(kBan) + R"("}],"reasons":[]})"));
   CHECK(r["new"]["status"] == "weak");
   CHECK(r["new"]["evidence"][0]["text"] == kPermit);
@@ -280,7 +281,8 @@ TEST_CASE("DiffToJson writes the clausegap/diff/v1 wire format") {
   REQUIRE(deletion["elements_gained"].size() == 1);
   CHECK(deletion["elements_gained"][0] ==
         json::parse(R"({"id":"certificate","essential":false,"description":"消去証明書",)"
-                    R"("evidence":[{"label":"第11条第2項","heading":"返還及び消去","text":"消去証明書を提出する。"}]})"));
+                    R"("evidence":[{"label":"第11条第2項","label_as_written":"第11条第2項","heading":"返還及び消去",)"
+                    R"("text":"消去証明書を提出する。"}]})"));
   CHECK(deletion["elements_lost"].empty());
 
   CHECK(j["summary"] == json::parse(R"({"worse":1,"better":0,"required_worse":1,"changed":3,"unchanged":1})"));

@@ -87,8 +87,9 @@ TEST_CASE("a document has every contract field, in order") {
   CHECK(element["evidence"][0]["label"] == "第8条");
   REQUIRE(present["evidence"].size() == 1);
   const json& evidence = present["evidence"][0];
-  CHECK(Keys(evidence) == std::vector<std::string>{"label", "heading", "text"});
+  CHECK(Keys(evidence) == std::vector<std::string>{"label", "label_as_written", "heading", "text"});
   CHECK(evidence["label"] == "第8条");
+  CHECK(evidence["label_as_written"] == "第8条");  // no written form given: the label
   CHECK(evidence["heading"] == "再委託の禁止");
   CHECK(evidence["text"] ==
         "乙は、甲の事前の書面による承諾を得なければ、本業務を第三者に再委託してはならない。");
@@ -120,7 +121,7 @@ TEST_CASE("weak and missing requirements carry reasons, unfound elements and a s
   REQUIRE(audit["pending_revisions"].size() == 1);
   const json& rev = audit["pending_revisions"][0];
   CHECK(Keys(rev) ==
-        std::vector<std::string>{"kind", "author", "date", "label", "text", "message"});
+        std::vector<std::string>{"kind", "author", "date", "label", "label_as_written", "text", "message"});
   CHECK(rev["kind"] == "deletion");
   CHECK(rev["author"] == "山田");
   CHECK(rev["date"] == "2024-05-01T10:00:00Z");

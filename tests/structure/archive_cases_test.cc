@@ -1,6 +1,6 @@
 // Structure cases from real archives (issue 10): a spaced-out title, an
-// article heading written 「第 3 条:見出し」 with 「1.」 items, and 「２．」 under a
-// heading that carries a note.
+// article heading written 「第 3 条:見出し」 with 「1.」 items, 「２．」 under a
+// heading that carries a note, and citations in the document's own numerals.
 #include <string>
 #include <vector>
 
@@ -30,10 +30,22 @@ std::vector<std::string> Labels(const Structure& s) {
   return out;
 }
 
+std::vector<std::string> WrittenLabels(const Structure& s) {
+  std::vector<std::string> out;
+  for (const Sentence& sentence : s.sentences) out.push_back(sentence.written_label);
+  return out;
+}
+
 TEST_CASE("a title spaced out for layout is the title") {
   Structure s = Analyze(Doc({"利　用　規　約", "第1条（目的）", "本規約は、利用条件を定める。"}));
   CHECK(s.title == "利　用　規　約");
   CHECK(s.title_block == 0);
+  // サ is also an iroha marker (サ 本文): spaced out, the line is still the title.
+  Structure kana = Analyze(Doc({"サ ー ビ ス 利 用 規 約", "第1条（目的）", "本規約は、利用条件を定める。"}));
+  CHECK(kana.title == "サ ー ビ ス 利 用 規 約");
+  // An iroha item with words after it is no title.
+  Structure item = Analyze(Doc({"サ 本規約の改定", "第1条（目的）", "本規約は、利用条件を定める。"}));
+  CHECK(item.title.empty());
 }
 
 TEST_CASE("「第 3 条:見出し」 followed by 「1.」 items is an article with 項") {
@@ -42,6 +54,7 @@ TEST_CASE("「第 3 条:見出し」 followed by 「1.」 items is an article wi
   REQUIRE(s.articles.size() == 1);
   CHECK(s.articles[0].heading == "禁止事項");
   CHECK(Labels(s) == std::vector<std::string>{"第3条第1項", "第3条第2項"});
+  CHECK(WrittenLabels(s) == std::vector<std::string>{"第3条第1項", "第3条第2項"});  // spaces dropped
 }
 
 TEST_CASE("「２．」 under a heading with a note is a 項") {
@@ -51,6 +64,44 @@ TEST_CASE("「２．」 under a heading with a note is a 項") {
   std::vector<std::string> labels = Labels(s);
   REQUIRE_FALSE(labels.empty());
   CHECK(labels.back() == "第5条第2項");
+}
+
+TEST_CASE("a citation keeps the document's numerals; the label stays canonical") {
+  Structure s = Analyze(Doc({"第十二条（再委託）", "乙は、甲の承諾なく再委託しない。",
+                             "２　乙は、次の各号を守る。", "一　再委託先を管理すること。",
+                             "二　記録を残すこと。", "第１２条の２（監査）", "甲は、監査できる。",
+                             "第13条（報告）", "乙は、報告する。", "2 乙は、記録を残す。"}));
+  REQUIRE(s.articles.size() == 3);
+  CHECK(s.articles[0].label == "第12条");
+  CHECK(s.articles[0].written_label == "第十二条");
+  CHECK(s.articles[1].label == "第12条の2");
+  CHECK(s.articles[1].written_label == "第１２条の２");
+  CHECK(Labels(s) == std::vector<std::string>{"第12条第1項", "第12条第2項", "第12条第2項第1号",
+                                              "第12条第2項第2号", "第12条の2", "第13条第1項", "第13条第2項"});
+  // The unnumbered first 項 has no written number: it is cited in digits.
+  CHECK(WrittenLabels(s) == std::vector<std::string>{"第十二条第1項", "第十二条第２項", "第十二条第２項第一号",
+                                                     "第十二条第２項第二号", "第１２条の２", "第13条第1項",
+                                                     "第13条第2項"});
+}
+
+TEST_CASE("written labels: (１) 項 as written, ① and bullet 号 in digits, sections and clauses canonical") {
+  Structure paren = Analyze(Doc({"第五条（義務）", "（１）乙は、秘密を守る。", "（２）乙は、①記録を残す。"}));
+  std::vector<std::string> written = WrittenLabels(paren);
+  REQUIRE(written.size() == 2);
+  CHECK(Labels(paren) == std::vector<std::string>{"第5条(1)", "第5条(2)"});
+  CHECK(written == std::vector<std::string>{"第五条（１）", "第五条（２）"});
+
+  Structure items = Analyze(Doc({"第三条（禁止）", "乙は、次の行為をしない。", "① 複製", "② 漏えい"}));
+  CHECK(WrittenLabels(items).back() == "第三条第2号");
+
+  Structure section = Analyze(Doc({"第一条（目的）", "本契約は、委託を定める。", "別紙１", "第二条（管理）",
+                                   "乙は、管理する。"}));
+  CHECK(section.articles.back().label == "別紙1 第2条");
+  CHECK(section.articles.back().written_label == "別紙1 第二条");
+
+  Structure clauses = Analyze(Doc({"１．目的", "本契約は、委託を定める。", "２．秘密保持", "乙は、秘密を守る。"}));
+  REQUIRE(clauses.numbered_clauses);
+  for (const Sentence& sentence : clauses.sentences) CHECK(sentence.written_label == sentence.label);
 }
 
 }  // namespace
