@@ -495,6 +495,7 @@ SectionHead ParseSectionHead(std::string_view s) {
   if (keyword.empty()) return head;
   pos += keyword.size();
   std::string name(keyword);
+  std::string written_name(keyword);
   std::size_t k = SkipSpace(t, pos);
   bool dai = StartsWith(t, k, "第");
   if (dai) k += 3;
@@ -502,6 +503,7 @@ SectionHead ParseSectionHead(std::string_view s) {
   int number = text::ReadNumeral(t.substr(k), &len);
   if (number > 0) {
     name += dai ? "第" + std::to_string(number) : std::to_string(number);
+    written_name += (dai ? "第" : "") + std::string(t.substr(k, len));
     pos = k + len;
   } else if (dai) {
     return head;
@@ -536,6 +538,7 @@ SectionHead ParseSectionHead(std::string_view s) {
   }
   head.ok = true;
   head.name = std::move(name);
+  head.written_name = std::move(written_name);
   head.title = std::string(title);
   return head;
 }

@@ -101,6 +101,7 @@ Marker ParseMarker(std::string_view s, bool whole_label);
 struct SectionHead {
   bool ok = false;
   std::string name;   ///< canonical, half-width number: "別紙1"
+  std::string written_name;  ///< |name| in the document's numerals: "別紙１", "別表第一"
   std::string title;  ///< the rest of the line, trimmed; may be empty
 };
 

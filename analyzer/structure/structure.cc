@@ -368,7 +368,7 @@ class Analyzer {
     return -1;
   }
 
-  void StartSection(std::string name, std::string title, int block) {
+  void StartSection(std::string name, std::string written_name, std::string title, int block) {
     CloseSection();
     Section section;
     section.name = std::move(name);
@@ -377,11 +377,12 @@ class Analyzer {
     section.first_article = static_cast<int>(out_.articles.size());
     out_.sections.push_back(std::move(section));
     section_ = out_.sections.back().name;
+    section_written_ = std::move(written_name);
     // Text before the section's first article belongs to a pseudo-article.
     Article pseudo;
     pseudo.section = section_;
     pseudo.label = section_;
-    pseudo.written_label = section_;
+    pseudo.written_label = section_written_;
     pseudo.heading = out_.sections.back().title;
     pseudo.heading_block = block;
     OpenArticle(std::move(pseudo), ArticleInfo{false, false, false, true});
@@ -419,7 +420,7 @@ class Analyzer {
       if (line.kind == LineKind::kEmpty || static_cast<int>(i) == skip) continue;
       const int b = static_cast<int>(i);
       if (line.kind == LineKind::kSection) {
-        StartSection(line.section.name, line.section.title, units_[b].block);
+        StartSection(line.section.name, line.section.written_name, line.section.title, units_[b].block);
         seen_article = true;
         continue;
       }
@@ -440,7 +441,7 @@ class Analyzer {
         std::string label = line.clause ? article.number : line.head.Label();
         std::string written = line.clause ? article.number : line.head.WrittenLabel();
         article.label = section_.empty() ? label : section_ + " " + label;
-        article.written_label = section_.empty() ? written : section_ + " " + written;
+        article.written_label = section_.empty() ? written : section_written_ + " " + written;
         article.heading = line.head.heading.empty() ? pending_heading : line.head.heading;
         article.heading_block = units_[b].block;
         pending_heading.clear();
@@ -493,7 +494,7 @@ class Analyzer {
       // A document that is itself a schedule: ○○契約書別紙.
       for (std::string_view word : {"別紙", "別記", "別表", "特記事項"}) {
         if (title.size() >= word.size() && title.substr(title.size() - word.size()) == word) {
-          StartSection(std::string(word), out_.title, units_[b].block);
+          StartSection(std::string(word), std::string(word), out_.title, units_[b].block);
           zone_ = Zone::kPreamble;
           pseudo_from_title_ = true;
           break;
@@ -802,6 +803,7 @@ class Analyzer {
   std::vector<Place> places_;
   ArticleState state_;
   std::string section_;
+  std::string section_written_;  // |section_| in the document's numerals
   Zone zone_ = Zone::kPreamble;
   int article_ = -1;
   bool pseudo_from_title_ = false;

@@ -29,8 +29,8 @@
 //   head writes it (第十二条, 第１２条の２; spaces dropped), 項 and 号 numbers as
 //   their markers write them (２ → 第２項, 一 → 第一号), and numbers no
 //   marker writes (an unnumbered first 項, ①, bullets) in half-width digits:
-//   第十二条第1項, 第十二条第２項第一号. Numbered clauses (1. / 1.2) and
-//   section names keep the canonical form in both. Appendix sections
+//   第十二条第1項, 第十二条第２項第一号; section names likewise (別表第一 第三条).
+//   Numbered clauses (1. / 1.2) keep the canonical form in both. Appendix sections
 //   (別紙, 別紙1, 別記, 別表, 特記事項, 附属書 … in a short block) prefix their
 //   articles: "別紙 第3条"; text of a section outside any article belongs to
 //   a pseudo-article with an empty number labelled by the section name.
@@ -93,7 +93,7 @@ struct Article {
   std::string section;    ///< "" in the main text; "別紙", "別紙1", "別記", "別表", "特記事項" …
   std::string number;     ///< canonical half-width number: "5", "12", "5の2", "1.2"
   std::string label;      ///< citation label: "第5条" (or "別紙 第3条", "1.2")
-  std::string written_label;  ///< |label| as the head writes it: "第五条", "別紙 第３条"
+  std::string written_label;  ///< |label| as the head writes it: "第五条", "別紙１ 第３条"
   std::string heading;    ///< the heading without brackets: "目的" for （目的）; may be empty
   int heading_block = -1; ///< block holding the article number / heading
   int first_sentence = 0; ///< range in Structure::sentences: [first_sentence, end_sentence)

@@ -84,7 +84,7 @@ TEST_CASE("a citation keeps the document's numerals; the label stays canonical")
                                                      "第13条第2項"});
 }
 
-TEST_CASE("written labels: (１) 項 as written, ① and bullet 号 in digits, sections and clauses canonical") {
+TEST_CASE("written labels: (１) 項 as written, ① 号 in digits, sections as written, clauses canonical") {
   Structure paren = Analyze(Doc({"第五条（義務）", "（１）乙は、秘密を守る。", "（２）乙は、①記録を残す。"}));
   std::vector<std::string> written = WrittenLabels(paren);
   REQUIRE(written.size() == 2);
@@ -97,7 +97,13 @@ TEST_CASE("written labels: (１) 項 as written, ① and bullet 号 in digits, s
   Structure section = Analyze(Doc({"第一条（目的）", "本契約は、委託を定める。", "別紙１", "第二条（管理）",
                                    "乙は、管理する。"}));
   CHECK(section.articles.back().label == "別紙1 第2条");
-  CHECK(section.articles.back().written_label == "別紙1 第二条");
+  CHECK(section.articles.back().written_label == "別紙１ 第二条");
+  CHECK(section.sections.back().name == "別紙1");
+  Structure table = Analyze(Doc({"第1条（目的）", "本契約は、委託を定める。", "別表第一（委託業務）",
+                                 "委託業務は、入力作業とする。"}));
+  REQUIRE_FALSE(table.sentences.empty());
+  CHECK(table.sentences.back().label == "別表第1");
+  CHECK(table.sentences.back().written_label == "別表第一");
 
   Structure clauses = Analyze(Doc({"１．目的", "本契約は、委託を定める。", "２．秘密保持", "乙は、秘密を守る。"}));
   REQUIRE(clauses.numbered_clauses);
