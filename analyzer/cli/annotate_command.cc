@@ -10,11 +10,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/analyzer.h"
 #include "base/file.h"
 #include "batch/atomic_file.h"
 #include "cli/flags.h"
 #include "cli/output_guard.h"
-#include "cli/pipeline.h"
 #include "docx/annotate.h"
 #include "docx/reader.h"
 #include "engine/rule_pack.h"
@@ -324,12 +324,15 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     err << "clausegap: " << guarded.error().message << '\n';
     return kExitError;
   }
-  auto analyzer = LoadAnalyzer(config.default_rules, config.rules);
+  api::Options load;
+  load.default_rules = config.default_rules;
+  load.rules = config.rules;
+  auto analyzer = api::Analyzer::Load(load);
   if (!analyzer) {
     err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
   }
-  if (auto valid = ValidatePolicy(config.policy, engine::EnabledRequirements(*analyzer->pack)); !valid) {
+  if (auto valid = ValidatePolicy(config.policy, engine::EnabledRequirements(analyzer->pack())); !valid) {
     err << "clausegap: " << valid.error().message << '\n';
     return kExitError;
   }
@@ -349,9 +352,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
     return kExitError;
   }
   structure::Structure structure = structure::Analyze(*document);
-  tokenize::Tagger tagger(analyzer->model);
-  engine::DocumentReport report = analyzer->engine->Evaluate(*document, structure, tagger);
-  report.file = config.input;
+  engine::DocumentReport report = analyzer->Evaluate(*document, structure, config.input);
   ApplyPolicy(config.policy, &report);
 
   const std::string date = config.date.empty() ? Now() : config.date;
@@ -410,7 +411,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
 
     int related = -1;
     if (r.status == Status::kMissing) {
-      related = planner.RelatedArticle(engine::RequirementCues(*analyzer->pack, r.id));
+      related = planner.RelatedArticle(engine::RequirementCues(analyzer->pack(), r.id));
     }
     if (!r.suggestion.empty()) {
       if (config.suggest_as_revision && r.status == Status::kMissing && !r.waived) {
@@ -456,7 +457,7 @@ int RunAnnotate(const AnnotateConfig& config, std::ostream& out, std::ostream& e
   for (const RequirementResult& r : report.requirements) {
     ++counts[r.severity == Severity::kRequired ? 0 : 1][static_cast<int>(r.status)];
   }
-  std::string summary = words.SummaryTitle(engine::LoadedPacks(*analyzer->pack));
+  std::string summary = words.SummaryTitle(engine::LoadedPacks(analyzer->pack()));
   for (Severity severity : {Severity::kRequired, Severity::kRecommended}) {
     const int* c = counts[severity == Severity::kRequired ? 0 : 1];
     summary += "\n" + words.Counts(severity, c[0], c[1], c[2]);

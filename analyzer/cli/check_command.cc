@@ -19,6 +19,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/analyzer.h"
 #include "batch/atomic_file.h"
 #include "batch/environment.h"
 #include "batch/inputs.h"
@@ -27,13 +28,11 @@
 #include "cli/audit.h"
 #include "cli/flags.h"
 #include "cli/output_guard.h"
-#include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "report/jsonl_printer.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
 #include "structure/structure.h"
-#include "tokenize/tokenizer.h"
 
 namespace clausegap::cli {
 namespace {
@@ -85,12 +84,10 @@ bool WalkStdin(batch::InputWalker& walker, const std::string& format, std::istre
 }
 
 // Analyses one input. Never throws.
-engine::DocumentReport AnalyseInput(batch::Input&& input, const Analyzer& analyzer,
-                                    tokenize::Tagger& tagger, const reader::Options& options,
-                                    bool needs_text) {
-  if (input.error) return ErrorReport(input.name, *input.error);
-  return AnalyseDocument({input.name, input.path, input.bytes}, analyzer, tagger, options,
-                         needs_text);
+engine::DocumentReport AnalyseInput(batch::Input&& input, const api::Analyzer& analyzer,
+                                    api::Session& session, const api::ReadOptions& options) {
+  if (input.error) return api::ErrorReport(input.name, *input.error);
+  return analyzer.Analyse({input.name, input.path, input.bytes}, options, session);
 }
 
 // Returns the message for a run that found no contract at all: which inputs
@@ -151,7 +148,11 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
     }
   }
   // Rules and dictionaries load once for the whole run.
-  auto analyzer = LoadAnalyzer(config.default_rules, config.rules, engine::EngineOptions{config.vendor});
+  api::Options load;
+  load.default_rules = config.default_rules;
+  load.rules = config.rules;
+  load.vendor = config.vendor;
+  auto analyzer = api::Analyzer::Load(load);
   if (!analyzer) {
     err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
@@ -185,13 +186,13 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   std::ostream& sink = output_file ? output_file->stream() : out;
 
   const int jobs = config.jobs > 0 ? config.jobs : batch::DefaultJobs(batch::ReadJobHints()).jobs;
-  std::vector<std::unique_ptr<tokenize::Tagger>> taggers;
-  for (int i = 0; i < jobs; ++i) taggers.push_back(std::make_unique<tokenize::Tagger>(analyzer->model));
+  std::vector<std::unique_ptr<api::Session>> sessions;
+  for (int i = 0; i < jobs; ++i) sessions.push_back(std::make_unique<api::Session>(*analyzer));
 
   report::PrinterOptions options;
   options.color = !output_file && report::ResolveColor(config.color, out_is_terminal,
                                                        std::getenv("NO_COLOR"), std::getenv("TERM"));
-  const std::vector<engine::RequirementInfo> requirements = engine::EnabledRequirements(*analyzer->pack);
+  const std::vector<engine::RequirementInfo> requirements = engine::EnabledRequirements(analyzer->pack());
   if (auto valid = ValidatePolicy(config.policy, requirements); !valid) {
     err << "clausegap: " << valid.error().message << '\n';
     return kExitError;
@@ -206,13 +207,7 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   options.fail_on = config.fail_on;
   options.csv_bom = config.csv_bom;
   {
-    std::vector<std::string> rule_paths;
-    if (config.default_rules) {
-      if (auto dir = engine::FindDefaultRules()) rule_paths.push_back(*dir);
-    }
-    rule_paths.insert(rule_paths.end(), config.rules.begin(), config.rules.end());
-    options.run.packs = DescribePacks(rule_paths);
-    options.run.rules_sha256 = EffectivePackDigest(options.run.packs);
+    options.run = analyzer->run_info();
     options.run.config = config.config_path;
     options.run.waiver_files = config.waiver_files;
     options.run.started_at = IsoUtc(std::time(nullptr));
@@ -223,9 +218,10 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
   report::Summary summary;
   summary.fail_on = config.fail_on;
   summary.max_warnings = config.max_warnings;
-  reader::Options read_options;
+  api::ReadOptions read_options;
   read_options.view = config.view;
   read_options.convert_legacy = config.convert_legacy;
+  read_options.with_text = needs_text;
 
   // The walk runs on the pool's feeder thread; these are read there and, for
   // the progress line, on this thread.
@@ -274,8 +270,8 @@ int RunCheck(const CheckConfig& config, std::ostream& out, std::ostream& err,
       },
       [&](batch::Input&& input, int worker) {
         engine::DocumentReport report =
-            AnalyseInput(std::move(input), *analyzer, *taggers[static_cast<std::size_t>(worker)],
-                         read_options, needs_text);
+            AnalyseInput(std::move(input), *analyzer, *sessions[static_cast<std::size_t>(worker)],
+                         read_options);
         ApplyPolicy(config.policy, &report);
         return report;
       },

@@ -8,14 +8,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/analyzer.h"
 #include "cli/config.h"
 #include "cli/flags.h"
-#include "cli/pipeline.h"
 #include "docx/reader.h"
 #include "engine/engine.h"
 #include "engine/rule_pack.h"
 #include "structure/structure.h"
-#include "tokenize/tokenizer.h"
 
 namespace clausegap::cli {
 namespace {
@@ -27,18 +26,21 @@ ExitCode DiffExitCode(const report::Diff& diff) {
 }
 
 int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
-  auto analyzer = LoadAnalyzer(config.default_rules, config.rules, engine::EngineOptions{config.vendor});
+  api::Options load;
+  load.default_rules = config.default_rules;
+  load.rules = config.rules;
+  load.vendor = config.vendor;
+  auto analyzer = api::Analyzer::Load(load);
   if (!analyzer) {
     err << "clausegap: " << analyzer.error().message << '\n';
     return kExitError;
   }
-  if (auto valid = ValidatePolicy(config.policy, engine::EnabledRequirements(*analyzer->pack));
+  if (auto valid = ValidatePolicy(config.policy, engine::EnabledRequirements(analyzer->pack()));
       !valid) {
     err << "clausegap: " << valid.error().message << '\n';
     return kExitError;
   }
-  tokenize::Tagger tagger(analyzer->model);
-  reader::Options options;
+  api::ReadOptions options;
   options.view = config.view;
 
   // Both versions are read even when the first fails, so that one run names
@@ -47,7 +49,7 @@ int RunDiff(const DiffConfig& config, std::ostream& out, std::ostream& err) {
   bool unreadable = false;
   for (int i = 0; i < 2; ++i) {
     const std::string& file = i == 0 ? config.old_file : config.new_file;
-    reports[i] = AnalyseDocument({file, file, {}}, *analyzer, tagger, options, false);
+    reports[i] = analyzer->Analyse({file, file, {}}, options);
     if (!reports[i].ok) {
       err << "clausegap: " << reports[i].error << '\n';
       unreadable = true;

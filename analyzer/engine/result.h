@@ -120,7 +120,7 @@ struct DocumentReport {
   std::string client;
   std::vector<RequirementResult> requirements;
   /// SHA-256 of the input's bytes (64 hex digits); empty when it could not
-  /// be read at all. Filled where the document is read (cli/pipeline).
+  /// be read at all. Filled where the document is read (api/analyzer).
   std::string sha256;
   /// The input's size in bytes; -1 when unknown.
   std::int64_t size = -1;

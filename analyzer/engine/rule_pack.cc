@@ -616,8 +616,12 @@ Expected<std::string> FindDefaultRules() {
   std::vector<std::string> looked;
   std::error_code ec;
   if (const char* env = std::getenv("CLAUSEGAP_RULES"); env && *env) {
+    // Named explicitly: a wrong name is an error, never a silent fallback
+    // to another pack.
     if (fs::is_directory(env, ec)) return std::string(env);
-    looked.push_back(std::string(env) + " ($CLAUSEGAP_RULES)");
+    return MakeError(ErrorCode::kInvalidRules,
+                     std::string(env) + ": not a folder of rule packs ($CLAUSEGAP_RULES); " +
+                         "point CLAUSEGAP_RULES at a folder of *.json / *.jsonc packs, or unset it");
   }
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {

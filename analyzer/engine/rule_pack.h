@@ -52,9 +52,11 @@ std::vector<PackInfo> LoadedPacks(const RulePack& pack);
 /// requirement is unknown or has no cues.
 std::vector<std::string> RequirementCues(const RulePack& pack, const std::string& id);
 
-/// Returns the directory of the default pack: $CLAUSEGAP_RULES if set, else
-/// <exe dir>/rules (build tree), else CLAUSEGAP_DATADIR "/rules" (install).
-/// Returns kInvalidRules naming every place looked if none exists.
+/// Returns the directory of the default pack: $CLAUSEGAP_RULES if set (and
+/// kInvalidRules if it is not a folder), else <exe dir>/rules (build tree),
+/// else <exe dir>/../share/clausegap/rules (a relocated install or bundle),
+/// else CLAUSEGAP_DATADIR "/rules" (install). Returns kInvalidRules naming
+/// every place looked if none exists.
 Expected<std::string> FindDefaultRules();
 
 }  // namespace clausegap::engine

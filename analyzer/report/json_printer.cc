@@ -106,7 +106,7 @@ Json RunToJson(const RunInfo& run, Lang lang) {
   return out;
 }
 
-std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJsonOptions& options) {
+Json DocumentJson(const engine::DocumentReport& report, const DocumentJsonOptions& options) {
   const Lang lang = options.lang;
   Json doc = Json::object();
   doc["file"] = report.file;
@@ -145,7 +145,11 @@ std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJ
   }
   doc["requirements"] = std::move(requirements);
   if (options.run != nullptr) doc["run"] = RunToJson(*options.run, lang);
-  return Dump(doc);
+  return doc;
+}
+
+std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJsonOptions& options) {
+  return Dump(DocumentJson(report, options));
 }
 
 std::string SummaryToJson(const Summary& summary) {

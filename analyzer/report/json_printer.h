@@ -97,6 +97,11 @@ struct DocumentJsonOptions {
   const RunInfo* run = nullptr;       ///< when set, added as "run" (jsonl)
 };
 
+/// Returns one document object of the wire format above as a JSON value
+/// (strings as the report has them, not yet checked for valid UTF-8).
+nlohmann::ordered_json DocumentJson(const engine::DocumentReport& report,
+                                    const DocumentJsonOptions& options = {});
+
 /// Returns one document object of the wire format above, serialised on one
 /// line (no trailing newline).
 std::string DocumentToJson(const engine::DocumentReport& report,

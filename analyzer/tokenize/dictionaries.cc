@@ -66,8 +66,13 @@ DictionarySearch DefaultDictionarySearch() {
   DictionarySearch search;
   search.env_dicdir = Env("CLAUSEGAP_DICDIR");
   search.env_userdic = Env("CLAUSEGAP_USERDIC");
-  for (const char* dir : kSystemDirs) search.system_dirs.emplace_back(dir);
   std::string exe_dir = ExecutableDir();
+  if (!exe_dir.empty()) {
+    // A bundle carries its own ipadic-utf8 (share/clausegap/ipadic-utf8).
+    search.system_dirs.push_back(
+        (fs::path(exe_dir).parent_path() / "share" / "clausegap" / "ipadic-utf8").lexically_normal().string());
+  }
+  for (const char* dir : kSystemDirs) search.system_dirs.emplace_back(dir);
   if (!exe_dir.empty()) {
     fs::path dir(exe_dir);
     search.user_dics.push_back((dir / kUserDicName).string());

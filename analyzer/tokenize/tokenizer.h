@@ -47,7 +47,8 @@ struct DictionarySearch {
 
 /// Returns the default search: the environment; legal.dic next to the
 /// executable (build tree), in ../share/clausegap/ beside it and in the
-/// configured install data directory; ipadic-utf8 in Debian's locations.
+/// configured install data directory; ipadic-utf8 in ../share/clausegap/
+/// beside the executable (a bundle), then in Debian's locations.
 DictionarySearch DefaultDictionarySearch();
 
 /// Finds the system dictionary directory per |search|. Returns kDictionary

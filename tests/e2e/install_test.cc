@@ -36,5 +36,14 @@ TEST_CASE("an install into another prefix finds its data, and names what is miss
         std::string::npos);
 }
 
+TEST_CASE("an explicit CLAUSEGAP_RULES that is not a folder is an error, not a fallback") {
+  RunResult run = RunCommand({"env", "CLAUSEGAP_RULES=/nonexistent/clausegap-rules", CLAUSEGAP_EXE,
+                              "check", SamplePath("itaku-callcenter")});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("/nonexistent/clausegap-rules: not a folder of rule packs ($CLAUSEGAP_RULES)") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace clausegap::e2e

@@ -225,16 +225,19 @@ TEST_CASE("missing paths and empty directories fail") {
   CHECK(none.error().message == empty.string() + ": no rule pack (*.json, *.jsonc) in directory");
 }
 
-TEST_CASE("FindDefaultRules honours $CLAUSEGAP_RULES and lists where it looked") {
+TEST_CASE("FindDefaultRules honours $CLAUSEGAP_RULES and refuses one that is not a folder") {
   std::string src = std::string(CLAUSEGAP_SOURCE_DIR) + "/rules";
   setenv("CLAUSEGAP_RULES", src.c_str(), 1);
   auto found = FindDefaultRules();
   REQUIRE(found);
   CHECK(*found == src);
+  // An explicit folder that does not exist is an error, never a fallback
+  // to the pack beside the executable.
   setenv("CLAUSEGAP_RULES", "/nonexistent/rules", 1);
   auto other = FindDefaultRules();
-  // Falls back to <exe dir>/rules or the install dir; if neither exists the error lists them.
-  if (!other) CHECK(other.error().message.find("/nonexistent/rules ($CLAUSEGAP_RULES)") != std::string::npos);
+  REQUIRE_FALSE(other);
+  CHECK(other.error().code == ErrorCode::kInvalidRules);
+  CHECK(other.error().message.find("/nonexistent/rules: not a folder of rule packs ($CLAUSEGAP_RULES)") == 0);
   unsetenv("CLAUSEGAP_RULES");
 }
 

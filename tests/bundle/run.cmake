@@ -1,0 +1,79 @@
+# ctest: builds the bundle (CPack TGZ), unpacks it into a fresh folder and
+# runs it from another working directory on SAMPLE: the report must equal
+# the build tree's, the libraries and MeCab's dictionary must come from the
+# bundle, and a broken bundled dictionary or an explicit CLAUSEGAP_RULES that
+# does not exist must stop it with exit code 2.
+#   cmake -DBUILD_DIR=… -DSAMPLE=… -DWORK=… -DEXE=… -P run.cmake
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK}/elsewhere)
+function(run)
+  cmake_parse_arguments(ARG "" "EXPECT;WORKING_DIRECTORY" "COMMAND" ${ARGN})
+  if(NOT DEFINED ARG_EXPECT)
+    set(ARG_EXPECT 0)
+  endif()
+  if(NOT ARG_WORKING_DIRECTORY)
+    set(ARG_WORKING_DIRECTORY ${WORK})
+  endif()
+  execute_process(COMMAND ${ARG_COMMAND} WORKING_DIRECTORY ${ARG_WORKING_DIRECTORY}
+    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code STREQUAL ARG_EXPECT)
+    message(FATAL_ERROR "${ARG_COMMAND}: exit ${code}, expected ${ARG_EXPECT}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+run(COMMAND ${CMAKE_CPACK_COMMAND} --config ${BUILD_DIR}/CPackConfig.cmake -B ${WORK}/package)
+file(GLOB tarballs ${WORK}/package/clausegap-*.tar.gz)
+list(LENGTH tarballs count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR "expected one tarball in ${WORK}/package, found: ${tarballs}")
+endif()
+file(MAKE_DIRECTORY ${WORK}/unpacked)
+run(COMMAND ${CMAKE_COMMAND} -E tar xzf ${tarballs} WORKING_DIRECTORY ${WORK}/unpacked)
+file(GLOB top ${WORK}/unpacked/clausegap-*)
+set(bundled ${top}/bin/clausegap)
+foreach(part bin/clausegap share/clausegap/rules/default.jsonc share/clausegap/legal.dic
+             share/clausegap/ipadic-utf8/sys.dic share/clausegap/ipadic-utf8/dicrc
+             lib/clausegap/libmecab.so.2)
+  if(NOT EXISTS ${top}/${part})
+    message(FATAL_ERROR "the bundle has no ${part}")
+  endif()
+endforeach()
+if(EXISTS ${top}/include OR EXISTS ${top}/lib/cmake)
+  message(FATAL_ERROR "the bundle carries the development files")
+endif()
+
+# The same report as the build tree's binary, from another directory, with
+# the libraries of the bundle (the loader says where each comes from).
+set(args check --format json --fail-on never --no-config ${SAMPLE})
+run(COMMAND ${EXE} ${args})
+string(JSON expected GET "${out}" documents 0)
+run(COMMAND ${CMAKE_COMMAND} -E env LD_DEBUG=libs ${bundled} ${args}
+    WORKING_DIRECTORY ${WORK}/elsewhere)
+string(JSON actual GET "${out}" documents 0)
+string(JSON same EQUAL "${expected}" "${actual}")
+if(NOT same)
+  message(FATAL_ERROR "the bundle's report differs:\n${actual}\nexpected:\n${expected}")
+endif()
+string(REGEX MATCH "calling init: [^\n]*libmecab\\.so\\.2" mecab "${err}")
+if(NOT mecab MATCHES "/lib/clausegap/libmecab\\.so\\.2$")
+  message(FATAL_ERROR "libmecab did not come from the bundle: '${mecab}'")
+endif()
+
+# The dictionary is the bundle's: broken, it stops the run.
+file(WRITE ${top}/share/clausegap/ipadic-utf8/sys.dic "not a dictionary")
+run(COMMAND ${bundled} ${args} EXPECT 2 WORKING_DIRECTORY ${WORK}/elsewhere)
+if(NOT err MATCHES "MeCab cannot load the dictionaries: dictionary file is broken")
+  message(FATAL_ERROR "a broken bundled sys.dic: no MeCab error: ${err}")
+endif()
+
+# An explicit CLAUSEGAP_RULES that does not exist is an error, not the
+# bundle's pack.
+run(COMMAND ${CMAKE_COMMAND} -E env CLAUSEGAP_RULES=${WORK}/no-such-rules ${bundled} ${args}
+    EXPECT 2 WORKING_DIRECTORY ${WORK}/elsewhere)
+if(NOT err MATCHES "no-such-rules: not a folder of rule packs")
+  message(FATAL_ERROR "CLAUSEGAP_RULES=…/no-such-rules: ${err}")
+endif()
+message(STATUS "bundle: ${tarballs} runs from ${WORK}/elsewhere")
+file(REMOVE_RECURSE ${WORK})
