@@ -2,7 +2,7 @@
 // work, unzip + XML parse + MeCab tokenisation alone.
 //
 //   floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE]
-//               [--single DOCX]... [--runs N] [--jobs N] [--check-arg ARG]...
+//               [--single DOCX]... [--fixed DOCX] [--runs N] [--jobs N] [--check-arg ARG]...
 //
 // --list FILE       the corpus, one .docx path per line (bench/make_corpus.py)
 // --clausegap EXE   the binary to measure
@@ -10,6 +10,9 @@
 //                   checked with --jobs N for their peak RSS
 // --single DOCX     a contract checked as its own process --runs times
 //                   (repeatable); the mean and best wall times are printed
+// --fixed DOCX      a short contract for the per-process fixed cost, printed
+//                   beside the floor: CPU of `clausegap --version` and of
+//                   `check DOCX` as their own processes (mean of --runs)
 // --runs N          runs per single-process measurement. Default: 20
 // --jobs N          "all cores". Default: std::thread::hardware_concurrency()
 // --check-arg ARG   an extra argument for every check run (repeatable), e.g.
@@ -55,6 +58,7 @@ struct Options {
   std::string clausegap;
   std::vector<std::string> rss_lists;
   std::vector<std::string> singles;
+  std::string fixed;  // a short contract for the per-process fixed cost
   std::vector<std::string> check_args;  // extra arguments of every check run
   int runs = 20;
   int jobs = 0;
@@ -196,6 +200,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->rss_lists = {v.substr(0, comma), v.substr(comma + 1)};
     } else if (arg == "--single") {
       o->singles.push_back(value());
+    } else if (arg == "--fixed") {
+      o->fixed = value();
     } else if (arg == "--check-arg") {
       o->check_args.push_back(value());
     } else if (arg == "--runs") {
@@ -241,6 +247,28 @@ int Run(Options options) {
               100 * f.tokenize / f.floor());
   std::printf("%-44s %10.3f\n", "floor (read + MeCab)", f.floor() * 1e3 / n);
   std::printf("%-44s %10.3f\n", "  (normalise + split, outside the floor)", f.prepare * 1e3 / n);
+  if (!options.fixed.empty()) {
+    // Start-up, loading and exit: what a process costs before its first
+    // document, paid once per process however many documents it checks.
+    auto mean = [&](const std::vector<std::string>& argv) {
+      RunProcess(argv);  // warm
+      RunCost sum;
+      for (int r = 0; r < options.runs; ++r) {
+        RunCost cost = RunProcess(argv);
+        sum.cpu += cost.cpu;
+        sum.wall += cost.wall;
+      }
+      return RunCost{sum.wall / options.runs, sum.cpu / options.runs, 0, 0};
+    };
+    RunCost version = mean({options.clausegap, "--version"});
+    std::vector<std::string> argv = {options.clausegap, "check", "--format", "jsonl", "-q",
+                                     "--fail-on", "never", options.fixed};
+    argv.insert(argv.end(), options.check_args.begin(), options.check_args.end());
+    RunCost check = mean(argv);
+    std::printf("%-44s %10.3f  (--version %.1f; wall %.1f and %.1f)\n",
+                "per-process fixed cost: check, 1 short doc", check.cpu * 1e3, version.cpu * 1e3,
+                check.wall * 1e3, version.wall * 1e3);
+  }
 
   RunCost warm = RunCheck(options, options.list, 1);  // page cache, and a sanity check
   if (warm.exit_code != 0 && warm.exit_code != 1) {
@@ -306,7 +334,7 @@ int main(int argc, char** argv) {
   if (!clausegap::ParseArgs(argc, argv, &options)) {
     std::fprintf(stderr,
                  "usage: floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE] "
-                 "[--single DOCX]... [--runs N] [--jobs N] [--check-arg ARG]...\n");
+                 "[--single DOCX]... [--fixed DOCX] [--runs N] [--jobs N] [--check-arg ARG]...\n");
     return 2;
   }
   return clausegap::Run(options);

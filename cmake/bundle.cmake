@@ -4,6 +4,7 @@
 # other libraries or MeCab's dictionary:
 #
 #   bin/clausegap                      DT_RPATH $ORIGIN/../lib/clausegap
+#   libexec/clausegap/clausegap-pdf    the PDF reader's child process (poppler)
 #   lib/clausegap/*.so*                the shared libraries it needs but glibc's
 #   share/clausegap/rules/             the default rule pack
 #   share/clausegap/legal.dic          the legal user dictionary
@@ -22,16 +23,18 @@ set(CLAUSEGAP_BUNDLE_IPADIC_DIR /var/lib/mecab/dic/ipadic-utf8 CACHE PATH
 # install) falls through to the system's libraries.
 set_target_properties(clausegap PROPERTIES INSTALL_RPATH "$ORIGIN/../lib/clausegap")
 target_link_options(clausegap PRIVATE "LINKER:--disable-new-dtags")
+set_target_properties(clausegap-pdf PROPERTIES INSTALL_RPATH "$ORIGIN/../../lib/clausegap")
+target_link_options(clausegap-pdf PRIVATE "LINKER:--disable-new-dtags")
 
 install(DIRECTORY ${CLAUSEGAP_BUNDLE_IPADIC_DIR}/
   DESTINATION ${CMAKE_INSTALL_DATADIR}/clausegap/ipadic-utf8
   COMPONENT bundle EXCLUDE_FROM_ALL)
 
-# Every shared library of the executable except the C library's own, which
+# Every shared library of the executables except the C library's own, which
 # must match the machine's kernel interface and loader.
 install(CODE [[
   file(GET_RUNTIME_DEPENDENCIES
-    EXECUTABLES "$<TARGET_FILE:clausegap>"
+    EXECUTABLES "$<TARGET_FILE:clausegap>" "$<TARGET_FILE:clausegap-pdf>"
     RESOLVED_DEPENDENCIES_VAR deps
     UNRESOLVED_DEPENDENCIES_VAR unresolved
     PRE_EXCLUDE_REGEXES

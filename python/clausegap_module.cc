@@ -22,6 +22,7 @@
 #include <pybind11/stl.h>
 
 #include "api/analyzer.h"
+#include "pdf/reader.h"
 #include "report/json_printer.h"
 
 namespace py = pybind11;
@@ -69,12 +70,12 @@ py::object ToPython(const nlohmann::ordered_json& value) {
 }
 
 // The installed layout relative to this module (set by CMake): the data
-// folder and the clausegap executable that reads PDFs.
+// folder and the folder of the helper that reads PDFs (clausegap-pdf).
 #ifndef CLAUSEGAP_PY_DATA_REL
 #define CLAUSEGAP_PY_DATA_REL "../share/clausegap"
 #endif
 #ifndef CLAUSEGAP_PY_BIN_REL
-#define CLAUSEGAP_PY_BIN_REL "../bin"
+#define CLAUSEGAP_PY_BIN_REL "../libexec/clausegap"
 #endif
 
 fs::path ModuleDir() {
@@ -102,8 +103,9 @@ class PyAnalyzer {
     } else if (!dir.empty() && fs::is_directory(dir / CLAUSEGAP_PY_DATA_REL / "rules", ec)) {
       options.data_dir = (dir / CLAUSEGAP_PY_DATA_REL).lexically_normal().string();
     }
-    if (!dir.empty() && fs::is_regular_file(dir / CLAUSEGAP_PY_BIN_REL / "clausegap", ec)) {
-      options.pdf_helper = (dir / CLAUSEGAP_PY_BIN_REL / "clausegap").lexically_normal().string();
+    const fs::path helper = dir / CLAUSEGAP_PY_BIN_REL / pdf::kHelperExecutable;
+    if (!dir.empty() && fs::is_regular_file(helper, ec)) {
+      options.pdf_helper = helper.lexically_normal().string();
     }
     Expected<api::Analyzer> loaded = [&] {
       py::gil_scoped_release release;

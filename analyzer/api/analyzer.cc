@@ -17,6 +17,7 @@
 #include "base/sha256.h"
 #include "classify/classify.h"
 #include "engine/engine.h"
+#include "pdf/reader.h"
 #include "reader/reader.h"
 #include "report/json_printer.h"
 #include "structure/structure.h"
@@ -114,17 +115,10 @@ std::string LibraryDataDir(const fs::path& library_dir) {
   return "";
 }
 
-// Returns the clausegap executable beside a shared library (build tree) or
-// in ../bin (an install); "" when there is none.
+// Returns the PDF helper beside a shared library (build tree) or in
+// ../libexec/clausegap (an install); "" when there is none.
 std::string LibraryHelper(const fs::path& library_dir) {
-  if (library_dir.empty()) return "";
-  std::error_code ec;
-  for (fs::path exe : {library_dir / "clausegap", library_dir.parent_path() / "bin" / "clausegap"}) {
-    if (fs::is_regular_file(exe, ec) && access(exe.c_str(), X_OK) == 0) {
-      return exe.lexically_normal().string();
-    }
-  }
-  return "";
+  return library_dir.empty() ? "" : pdf::FindHelper(library_dir.string());
 }
 
 // Returns where the default pack is: $CLAUSEGAP_RULES when set (an error if

@@ -55,10 +55,11 @@ struct Options {
   /// in a shared library (libclausegap.so, the Python module), the folder
   /// beside it that holds rules/ (a build tree) or ../share/clausegap.
   std::string data_dir;
-  /// The clausegap executable that reads PDFs in a child process
+  /// The helper executable clausegap-pdf that reads PDFs in a child process
   /// (pdf::SetIsolationHelper); the first Load that has one sets it for the
-  /// process. Default: empty; in a shared library, the clausegap beside it
-  /// or in ../bin. Without one the process forks itself for each PDF.
+  /// process. Default: empty; in a shared library, the clausegap-pdf beside
+  /// it or in ../libexec/clausegap. Without one the process forks itself for
+  /// each PDF.
   std::string pdf_helper;
 };
 

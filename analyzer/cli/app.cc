@@ -1,4 +1,5 @@
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -36,11 +37,17 @@ int Main(int argc, char** argv) {
   // A parent's malloc tuning (Dask sets MALLOC_TRIM_THRESHOLD_) would make
   // every large buffer a fresh mmap here: see batch/environment.h.
   batch::NeutraliseMallocEnvironment();
-  // PDFs are read by this same executable in a child process (pdf/reader.h).
-  if (argc > 1 && std::string_view(argv[1]) == pdf::kHelperCommand) {
-    return pdf::RunIsolationHelper(argc, argv);
+  // PDFs are read by clausegap-pdf in a child process (pdf/reader.h), beside
+  // this executable or in ../libexec/clausegap; when it is in neither, the
+  // PDF's error names where it was expected.
+  {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+    std::string helper = pdf::FindHelper(dir.string());
+    pdf::SetIsolationHelper(!helper.empty() ? helper
+                                            : (dir.parent_path() / "libexec" / "clausegap" /
+                                               pdf::kHelperExecutable).string());
   }
-  pdf::SetIsolationHelper("/proc/self/exe");
 
   CLI::App app{"clausegap: finds missing or weak information-security clauses in Japanese contracts"};
   app.set_version_flag("--version", "clausegap 0.1.0");

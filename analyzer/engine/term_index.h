@@ -21,7 +21,7 @@ namespace clausegap::engine {
 struct TermIndex {
   explicit TermIndex(const std::vector<std::string>& terms)
       : terms(terms), words((terms.size() + 63) / 64) {
-    std::vector<std::vector<Candidate>> buckets3(kBuckets), buckets6(kBuckets);
+    std::vector<Candidate> three, six;  // terms of 3 to 5 and of 6+ bytes, in term order
     for (std::size_t t = 0; t < terms.size(); ++t) {
       const std::string& term = terms[t];
       const int id = static_cast<int>(t);
@@ -45,14 +45,10 @@ struct TermIndex {
       c.id = id;
       c.head = Load(term.data(), std::min<std::size_t>(8, term.size()));
       c.mask = term.size() >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * term.size())) - 1;
-      if (term.size() < 6) {
-        buckets3[Bucket(c.head & kMask3)].push_back(c);
-      } else {
-        buckets6[Bucket(c.head & kMask6)].push_back(c);
-      }
+      (term.size() < 6 ? three : six).push_back(c);
     }
-    Flatten(buckets3, &start3, &candidates3);
-    Flatten(buckets6, &start6, &candidates6);
+    Flatten(three, kMask3, &start3, &candidates3);
+    Flatten(six, kMask6, &start6, &candidates6);
     // The filters: one bit per bucket, 8 KiB each, so that the common case (no
     // term starts here) costs a load from L1 instead of two from the tables.
     for (std::size_t k = 0; k < kBuckets; ++k) {
@@ -93,13 +89,22 @@ struct TermIndex {
   static std::size_t Bucket(std::uint64_t prefix) {
     return static_cast<std::size_t>((prefix * 0x9E3779B97F4A7C15ull) >> 48);
   }
-  static void Flatten(const std::vector<std::vector<Candidate>>& buckets,
+  // Orders |candidates| by the bucket of their first bytes (|mask|), term
+  // order within a bucket, into |flat|, and sets |start|. A counting sort: a
+  // vector per bucket (2 × 65,536 of them) cost every process start-up
+  // 3 MiB of page faults.
+  static void Flatten(const std::vector<Candidate>& candidates, std::uint64_t mask,
                       std::vector<std::uint32_t>* start, std::vector<Candidate>* flat) {
-    start->assign(kBuckets + 1, 0);
-    for (std::size_t k = 0; k < kBuckets; ++k) {
-      (*start)[k + 1] = (*start)[k] + static_cast<std::uint32_t>(buckets[k].size());
-      flat->insert(flat->end(), buckets[k].begin(), buckets[k].end());
-    }
+    std::vector<std::uint32_t>& s = *start;
+    s.assign(kBuckets + 1, 0);
+    for (const Candidate& c : candidates) ++s[Bucket(c.head & mask) + 1];
+    for (std::size_t k = 0; k < kBuckets; ++k) s[k + 1] += s[k];
+    flat->resize(candidates.size());
+    // s[b] serves as bucket b's cursor and ends at bucket b + 1's start…
+    for (const Candidate& c : candidates) (*flat)[s[Bucket(c.head & mask)]++] = c;
+    // …so shifting by one restores the starts.
+    for (std::size_t k = kBuckets; k > 0; --k) s[k] = s[k - 1];
+    s[0] = 0;
   }
 
   /// Sets in |bits| (|words| words) the bit of every term occurring in |text|.

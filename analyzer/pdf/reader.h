@@ -41,11 +41,20 @@ struct PdfLimits {
 /// The hidden subcommand of the executable that serves isolated reads.
 inline constexpr const char* kHelperCommand = "__pdf-text";
 
+/// The executable that serves them (pdf/poppler/helper_main.cc): beside
+/// clausegap in a build tree, in <prefix>/libexec/clausegap once installed.
+inline constexpr const char* kHelperExecutable = "clausegap-pdf";
+
 /// Makes isolated reads exec |executable| (which must answer kHelperCommand
 /// through RunIsolationHelper) instead of forking this process: a
 /// multi-threaded program must, since a forked copy of it may inherit a lock
 /// another thread held. Call once at start-up, before any thread.
 void SetIsolationHelper(std::string executable);
+
+/// Returns the helper executable for a program in |dir|: |dir|/clausegap-pdf
+/// (a build tree) or |dir|/../libexec/clausegap/clausegap-pdf (an install or
+/// bundle); "" when neither is there.
+std::string FindHelper(const std::string& dir);
 
 /// Serves one isolated read: `EXE __pdf-text NAME SECONDS PAGES TEXT MEMORY`
 /// with the PDF on standard input; writes the reply to standard output.
@@ -67,6 +76,9 @@ Expected<model::Document> ReadPdfBytes(std::string_view bytes, const std::string
 
 /// Runs poppler on |bytes| in this process, without isolation, and returns
 /// the laid-out paragraphs (ReadPdfBytes' errors but the crash and stall ones).
+/// Defined in pdf/poppler/extract.cc (target clausegap_pdf_poppler), which a
+/// program links to read PDFs in process or in a forked copy of itself;
+/// without it those reads fail with kUnsupported.
 Expected<std::vector<Paragraph>> ExtractParagraphs(std::string_view bytes, const std::string& name,
                                                    const PdfLimits& limits);
 

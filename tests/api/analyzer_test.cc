@@ -29,7 +29,7 @@ const Analyzer& Shared() {
   static const Analyzer analyzer = [] {
     Options options;
     options.data_dir = CLAUSEGAP_BINARY_DIR;  // rules/ and legal.dic, as in an install
-    options.pdf_helper = CLAUSEGAP_EXE;       // PDFs are read by the built binary
+    options.pdf_helper = CLAUSEGAP_PDF_HELPER;  // PDFs are read by the built helper
     auto loaded = Analyzer::Load(options);
     REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().message));
     return *loaded;

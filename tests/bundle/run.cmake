@@ -33,7 +33,8 @@ file(MAKE_DIRECTORY ${WORK}/unpacked)
 run(COMMAND ${CMAKE_COMMAND} -E tar xzf ${tarballs} WORKING_DIRECTORY ${WORK}/unpacked)
 file(GLOB top ${WORK}/unpacked/clausegap-*)
 set(bundled ${top}/bin/clausegap)
-foreach(part bin/clausegap share/clausegap/rules/default.jsonc share/clausegap/legal.dic
+foreach(part bin/clausegap libexec/clausegap/clausegap-pdf lib/clausegap/libpoppler-cpp.so.0
+             share/clausegap/rules/default.jsonc share/clausegap/legal.dic
              share/clausegap/ipadic-utf8/sys.dic share/clausegap/ipadic-utf8/dicrc
              lib/clausegap/libmecab.so.2)
   if(NOT EXISTS ${top}/${part})
@@ -59,6 +60,42 @@ endif()
 string(REGEX MATCH "calling init: [^\n]*libmecab\\.so\\.2" mecab "${err}")
 if(NOT mecab MATCHES "/lib/clausegap/libmecab\\.so\\.2$")
   message(FATAL_ERROR "libmecab did not come from the bundle: '${mecab}'")
+endif()
+# poppler is loaded by the PDF helper only, never by a check of .docx files.
+if(err MATCHES "libpoppler")
+  message(FATAL_ERROR "clausegap loaded poppler to check a .docx")
+endif()
+
+# A PDF (a minimal one, written here; poppler rebuilds its missing xref
+# table) is read by the bundle's helper with the bundle's poppler.
+file(WRITE ${WORK}/elsewhere/short.pdf "%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R
+  /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 120 >> stream
+BT /F1 12 Tf 72 770 Td (Article 1. The vendor shall not subcontract the work to any third party.) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+")
+# The helper's stderr is not the run's: the loader writes to files.
+run(COMMAND ${CMAKE_COMMAND} -E env LD_DEBUG=libs LD_DEBUG_OUTPUT=${WORK}/ld ${bundled}
+            check --format json --fail-on never --no-config short.pdf
+    WORKING_DIRECTORY ${WORK}/elsewhere)
+string(JSON status GET "${out}" documents 0 status)
+if(NOT status STREQUAL "ok")
+  message(FATAL_ERROR "the bundle could not read a PDF: ${out}")
+endif()
+file(GLOB traces ${WORK}/ld.*)
+set(loaded "")
+foreach(trace IN LISTS traces)
+  file(READ ${trace} text)
+  string(APPEND loaded "${text}")
+endforeach()
+if(NOT loaded MATCHES "calling init: [^\n]*/lib/clausegap/libpoppler\\.so")
+  message(FATAL_ERROR "the PDF helper did not load the bundle's poppler")
 endif()
 
 # The dictionary is the bundle's: broken, it stops the run.
