@@ -63,6 +63,25 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(doc["status"], "error")
         self.assertEqual(doc, expected)
 
+    def test_pdf_bytes_go_through_the_pdf_reader_like_the_cli(self):
+        # A minimal PDF; poppler rebuilds the xref table it lacks.
+        pdf = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+               b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+               b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
+               b"4 0 obj << /Length 90 >> stream\n"
+               b"BT /F1 12 Tf 72 770 Td (Article 1. The vendor shall keep the data secret.) Tj ET\n"
+               b"endstream endobj\n"
+               b"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+               b"trailer << /Root 1 0 R >>\n%%EOF\n")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp, "short.pdf")
+            path.write_bytes(pdf)
+            expected = cli_json([path])["documents"][0]
+        doc = self.analyzer.analyse(pdf, name=str(path))
+        self.assertEqual(doc["status"], "ok")
+        self.assertEqual(doc, expected)
+
     def test_english_and_gate_options(self):
         path = SAMPLES[0]
         expected = cli_json([path], "--lang", "en", "--fail-on", "missing")["documents"][0]
