@@ -552,6 +552,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     }
 
     const Candidate* chosen = nullptr;
+    const Candidate* best_present = nullptr;
     if (!candidates.empty()) {
       // Among equals, a clause in an article whose heading names the subject
       // is the better evidence.
@@ -566,6 +567,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         return best;
       };
       auto present = pick([](const Candidate& c) { return c.present(); });
+      if (present != candidates.end()) best_present = &*present;
       auto qualified = pick([](const Candidate& c) { return !c.weak_hits.empty(); });
       if (req.decide == Decide::kWorst && qualified != candidates.end()) chosen = &*qualified;
       else if (present != candidates.end()) chosen = &*present;
@@ -579,9 +581,14 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     } else {
       result.status = chosen->present() ? Status::kPresent : Status::kWeak;
       for (int w : chosen->weak_hits) result.reasons.push_back(req.weak_if[w].reason);
+      // Under "worst", a clause that qualifies another one elsewhere (a ban in
+      // one article, a permission without consent in the next) is reported
+      // beside it: the essentials are there, the qualification weakens them.
+      const bool overridden = best_present != nullptr && chosen != best_present;
+      if (overridden) add_evidence(result.evidence, best_present->sentence);
       for (std::size_t e = 0; e < req.elements.size(); ++e) {
         const Element& el = req.elements[e];
-        if (el.essential && !chosen->element_found[e])
+        if (el.essential && !chosen->element_found[e] && !overridden)
           result.reasons.push_back(el.reason.empty() ? "essential element missing: " + el.description : el.reason);
       }
       const SentenceView& at = ctx.sentence(chosen->sentence);
@@ -604,7 +611,9 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       // anywhere in a clause on the subject.
       std::vector<const Candidate*> where;
       if (el.essential) {
-        if (chosen) where.push_back(chosen);
+        // A clause qualified elsewhere keeps the essentials of its best clause.
+        if (best_present && chosen && chosen != best_present) where.push_back(best_present);
+        else if (chosen) where.push_back(chosen);
       } else {
         for (const Candidate& c : candidates) where.push_back(&c);
       }
