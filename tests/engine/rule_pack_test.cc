@@ -266,6 +266,9 @@ TEST_CASE("modality from the sentence end") {
   // A negated duty is "not required", not a ban.
   CHECK(DetectModality("当社は一切の責任を負いません。") == kNotRequired);
   CHECK(DetectModality("乙は、資料を返還する必要はない。") == kNotRequired);
+  // A negated state grants or imposes nothing: 「…の対象にはなりません」.
+  CHECK(DetectModality("ベータ版は、監査の対象にはなりません。") == kNotRequired);
+  CHECK(DetectModality("乙は、本件資料を第三者に開示しないものとします。") == kProhibition);
   CHECK(DetectModality("乙は、報告するよう努めるものとする。") == kEffort);
   CHECK(DetectModality("承諾したものとみなす。") == kDeemed);
 }
