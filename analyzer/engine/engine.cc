@@ -464,7 +464,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     SentenceView& v = views[g];
     for (int i : groups[g]) {
       const structure::Sentence& part = st.sentences[i];
-      v.normalized += part.normalized.empty() && !part.text.empty() ? text::Normalize(part.text).text : part.normalized;
+      v.normalized += part.normalized.empty() && !part.text.empty() ? text::NormalizeText(part.text) : part.normalized;
     }
     v.bases = Bases(tagger, v.normalized, &tokens);
     v.article = s.article;
@@ -496,7 +496,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   std::vector<std::string> headings;
   std::vector<std::pair<int, int>> ranges;
   for (const structure::Article& a : st.articles) {
-    headings.push_back(text::Normalize(a.heading).text);
+    headings.push_back(text::NormalizeText(a.heading));
     auto to_group = [&](int sentence) {
       if (sentence >= static_cast<int>(group_of.size())) return static_cast<int>(groups.size());
       return sentence < 0 ? 0 : group_of[sentence];
@@ -647,7 +647,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         if (!touches && IsDeletion(rev.kind) && !rev.text.empty()) {
           // The deleted text is not in the signed view: would it have been a clause?
           SentenceView v;
-          v.normalized = text::Normalize(rev.text).text;
+          v.normalized = text::NormalizeText(rev.text);
           v.bases = Bases(tagger, v.normalized, &tokens);
           Context one(*index_, {v}, {}, {}, parties);
           Matcher sentence_only = req.clause;
