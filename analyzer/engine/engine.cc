@@ -200,9 +200,10 @@ class Context {
         FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.none); }) >= 0) {
       return false;
     }
-    // The duty frame is read only for sentences whose terms already match.
+    // The duty frame is read only for sentences whose terms already match,
+    // and only for a matcher that asks something of it.
     if (m.modality != 0 && (FrameOf(anchor).modality & m.modality) == 0) return false;
-    if (!FrameMatch(m, FrameOf(anchor))) return false;
+    if (AsksFrame(m) && !FrameMatch(m, FrameOf(anchor))) return false;
     if (!m.provisos.empty()) {
       const int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
       bool found = false;
@@ -269,6 +270,12 @@ class Context {
     frames_[g] = std::move(f);
     framed_[g] = 1;
     return frames_[g];
+  }
+
+  /// Returns whether |m| has frame constraints (FrameMatch holds for any
+  /// frame when it has none).
+  static bool AsksFrame(const Matcher& m) {
+    return m.bound != 0 || m.consent != 0 || m.trigger != 0 || m.notice_only >= 0;
   }
 
   /// Returns whether the frame constraints of |m| hold for |f|.
