@@ -2,7 +2,8 @@
 // work, unzip + XML parse + MeCab tokenisation alone.
 //
 //   floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE]
-//               [--single DOCX]... [--fixed DOCX] [--runs N] [--jobs N] [--check-arg ARG]...
+//               [--single DOCX]... [--fixed DOCX] [--runs N] [--rounds N] [--jobs N]
+//               [--check-arg ARG]...
 //
 // --list FILE       the corpus, one .docx path per line (bench/make_corpus.py)
 // --clausegap EXE   the binary to measure
@@ -14,6 +15,8 @@
 //                   beside the floor: CPU of `clausegap --version` and of
 //                   `check DOCX` as their own processes (mean of --runs)
 // --runs N          runs per single-process measurement. Default: 20
+// --rounds N        rounds of "floor, then check --jobs 1" back to back; the
+//                   ratio printed is the median of the rounds' ratios. Default: 3
 // --jobs N          "all cores". Default: std::thread::hardware_concurrency()
 // --check-arg ARG   an extra argument for every check run (repeatable), e.g.
 //                   --check-arg --rules --check-arg my-pack.jsonc
@@ -24,7 +27,11 @@
 // of the floor). `check` runs as a subprocess (--format jsonl -q, stdout to
 // /dev/null); its wall time, CPU time and peak RSS come from wait4(). CPU
 // time is printed beside wall time because the machine may be shared: it is
-// the steadier figure. Not a test: it asserts nothing and ctest never runs it.
+// the steadier figure. The floor and `check --jobs 1` are measured back to
+// back in each of --rounds rounds, so that a change of CPU clock or load
+// between two distant measurements does not move their ratio; the median of
+// the per-round ratios is the figure. Not a test: it asserts nothing and
+// ctest never runs it.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -61,6 +68,7 @@ struct Options {
   std::string fixed;  // a short contract for the per-process fixed cost
   std::vector<std::string> check_args;  // extra arguments of every check run
   int runs = 20;
+  int rounds = 3;
   int jobs = 0;
 };
 
@@ -206,13 +214,15 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->check_args.push_back(value());
     } else if (arg == "--runs") {
       o->runs = std::atoi(value().c_str());
+    } else if (arg == "--rounds") {
+      o->rounds = std::atoi(value().c_str());
     } else if (arg == "--jobs") {
       o->jobs = std::atoi(value().c_str());
     } else {
       return false;
     }
   }
-  return !o->list.empty() && !o->clausegap.empty() && o->runs > 0;
+  return !o->list.empty() && !o->clausegap.empty() && o->runs > 0 && o->rounds > 0;
 }
 
 int Run(Options options) {
@@ -234,13 +244,52 @@ int Run(Options options) {
   }
   tokenize::Tagger tagger(*model);
 
-  // Warm the page cache and the allocator, then measure.
+  // Warm the page cache, the allocator and the binary, and check that
+  // `check` runs at all.
   MeasureFloor({files.begin(), files.begin() + std::min<std::size_t>(files.size(), 20)}, tagger);
-  Floor f = MeasureFloor(files, tagger);
-  const double n = static_cast<double>(f.docs);
+  RunCost warm = RunCheck(options, options.list, 1);
+  if (warm.exit_code != 0 && warm.exit_code != 1) {
+    std::fprintf(stderr, "floor_bench: %s check failed (exit %d)\n", options.clausegap.c_str(),
+                 warm.exit_code);
+    return 1;
+  }
+
+  // The floor and `check --jobs 1` back to back, round after round: both
+  // figures of a round see the same CPU clock and load, so their ratio is
+  // steadier than either figure; the median round is reported.
+  struct Round {
+    Floor floor;
+    RunCost check;
+    double ratio() const { return check.cpu / floor.floor(); }
+  };
+  std::vector<Round> rounds;
+  for (int r = 0; r < options.rounds; ++r) {
+    Round round;
+    round.floor = MeasureFloor(files, tagger);
+    round.check = RunCheck(options, options.list, 1);
+    rounds.push_back(round);
+  }
+  const double n = static_cast<double>(rounds.front().floor.docs);
   std::printf("corpus: %zu documents (%zu unreadable), %.0f characters per document on average\n",
-              f.docs, f.failed, static_cast<double>(f.chars) / n);
-  std::printf("\n%-44s %10s %10s\n", "per document, one core", "ms (CPU)", "share");
+              rounds.front().floor.docs, rounds.front().floor.failed,
+              static_cast<double>(rounds.front().floor.chars) / n);
+  std::printf("\n%-44s %10s %10s %10s\n", "rounds: floor, then check --jobs 1 (CPU ms/doc)",
+              "floor", "check", "ratio");
+  for (std::size_t r = 0; r < rounds.size(); ++r) {
+    std::printf("%-44s %10.3f %10.3f %9.2f×\n", ("  round " + std::to_string(r + 1)).c_str(),
+                rounds[r].floor.floor() * 1e3 / n, rounds[r].check.cpu * 1e3 / n,
+                rounds[r].ratio());
+  }
+  // The median round (the lower middle one for an even count): its figures
+  // are the ones printed below.
+  std::vector<Round> sorted = rounds;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Round& x, const Round& y) { return x.ratio() < y.ratio(); });
+  const Round& median = sorted[(sorted.size() - 1) / 2];
+  const Floor& f = median.floor;
+  const RunCost& one = median.check;
+
+  std::printf("\n%-44s %10s %10s\n", "per document, one core (median round)", "ms (CPU)", "share");
   std::printf("%-44s %10.3f %9.0f%%\n", "  read: file + unzip + XML parse + model", f.read * 1e3 / n,
               100 * f.read / f.floor());
   std::printf("%-44s %10.3f %9.0f%%\n", "  MeCab, sentence by sentence", f.tokenize * 1e3 / n,
@@ -270,25 +319,19 @@ int Run(Options options) {
                 check.wall * 1e3, version.wall * 1e3);
   }
 
-  RunCost warm = RunCheck(options, options.list, 1);  // page cache, and a sanity check
-  if (warm.exit_code != 0 && warm.exit_code != 1) {
-    std::fprintf(stderr, "floor_bench: %s check failed (exit %d)\n", options.clausegap.c_str(),
-                 warm.exit_code);
-    return 1;
-  }
-  RunCost one = RunCheck(options, options.list, 1);
   RunCost all = RunCheck(options, options.list, options.jobs);
   std::printf("\n%-44s %10s %10s %10s %10s\n", "check on the corpus", "docs/s", "ms/doc",
               "CPU ms/doc", "peak RSS");
-  std::printf("%-44s %10.1f %10.3f %10.3f %7.1f MiB\n", "  --jobs 1", n / one.wall,
+  std::printf("%-44s %10.1f %10.3f %10.3f %7.1f MiB\n", "  --jobs 1 (median round)", n / one.wall,
               one.wall * 1e3 / n, one.cpu * 1e3 / n, one.max_rss / 1024.0);
   std::printf("%-44s %10.1f %10.3f %10.3f %7.1f MiB\n",
               ("  --jobs " + std::to_string(options.jobs)).c_str(), n / all.wall,
               all.wall * 1e3 / n, all.cpu * 1e3 / n, all.max_rss / 1024.0);
   std::printf("%-44s %10.2f×\n", ("  speed-up, " + std::to_string(options.jobs) + " jobs").c_str(),
               one.wall / all.wall);
-  std::printf("%-44s %10.2f× (wall %.2f×)\n", "  check --jobs 1 / floor, CPU per document",
-              one.cpu / f.floor(), one.wall / f.wall);
+  std::printf("%-44s %10.2f× (median of %zu rounds, %.2f×–%.2f×; wall %.2f×)\n",
+              "  check --jobs 1 / floor, CPU per document", median.ratio(), rounds.size(),
+              sorted.front().ratio(), sorted.back().ratio(), one.wall / f.wall);
 
   if (options.rss_lists.size() == 2) {
     std::printf("\n%-44s %10s %10s %10s\n",
@@ -334,7 +377,8 @@ int main(int argc, char** argv) {
   if (!clausegap::ParseArgs(argc, argv, &options)) {
     std::fprintf(stderr,
                  "usage: floor_bench --list FILE --clausegap EXE [--rss-lists SMALL,LARGE] "
-                 "[--single DOCX]... [--fixed DOCX] [--runs N] [--jobs N] [--check-arg ARG]...\n");
+                 "[--single DOCX]... [--fixed DOCX] [--runs N] [--rounds N] [--jobs N] "
+                 "[--check-arg ARG]...\n");
     return 2;
   }
   return clausegap::Run(options);

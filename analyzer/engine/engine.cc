@@ -200,9 +200,10 @@ class Context {
         FindInScope(anchor, m.scope, [&](int i) { return HitAny(i, m.none); }) >= 0) {
       return false;
     }
-    // The duty frame is read only for sentences whose terms already match.
+    // The duty frame is read only for sentences whose terms already match,
+    // and only for a matcher that asks something of it.
     if (m.modality != 0 && (FrameOf(anchor).modality & m.modality) == 0) return false;
-    if (!FrameMatch(m, FrameOf(anchor))) return false;
+    if (AsksFrame(m) && !FrameMatch(m, FrameOf(anchor))) return false;
     if (!m.provisos.empty()) {
       const int main = a.proviso && a.proviso_of >= 0 ? a.proviso_of : anchor;
       bool found = false;
@@ -269,6 +270,12 @@ class Context {
     frames_[g] = std::move(f);
     framed_[g] = 1;
     return frames_[g];
+  }
+
+  /// Returns whether |m| has frame constraints (FrameMatch holds for any
+  /// frame when it has none).
+  static bool AsksFrame(const Matcher& m) {
+    return m.bound != 0 || m.consent != 0 || m.trigger != 0 || m.notice_only >= 0;
   }
 
   /// Returns whether the frame constraints of |m| hold for |f|.
@@ -491,7 +498,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     SentenceView& v = views[g];
     for (int i : groups[g]) {
       const structure::Sentence& part = st.sentences[i];
-      v.normalized += part.normalized.empty() && !part.text.empty() ? text::Normalize(part.text).text : part.normalized;
+      v.normalized += part.normalized.empty() && !part.text.empty() ? text::NormalizeText(part.text) : part.normalized;
     }
     v.bases = Bases(tagger, v.normalized, &tokens);
     v.article = s.article;
@@ -523,7 +530,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
   std::vector<std::string> headings;
   std::vector<std::pair<int, int>> ranges;
   for (const structure::Article& a : st.articles) {
-    headings.push_back(text::Normalize(a.heading).text);
+    headings.push_back(text::NormalizeText(a.heading));
     auto to_group = [&](int sentence) {
       if (sentence >= static_cast<int>(group_of.size())) return static_cast<int>(groups.size());
       return sentence < 0 ? 0 : group_of[sentence];
@@ -687,7 +694,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         if (!touches && IsDeletion(rev.kind) && !rev.text.empty()) {
           // The deleted text is not in the signed view: would it have been a clause?
           SentenceView v;
-          v.normalized = text::Normalize(rev.text).text;
+          v.normalized = text::NormalizeText(rev.text);
           v.bases = Bases(tagger, v.normalized, &tokens);
           Context one(*index_, {v}, {}, {}, parties);
           Matcher sentence_only = req.clause;

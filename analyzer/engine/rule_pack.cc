@@ -144,7 +144,7 @@ Compiler::Result Compiler::String(const json& j, const std::string& ptr, const c
 }
 
 int Compiler::Intern(const std::string& term) {
-  std::string norm = text::Normalize(term).text;
+  std::string norm = text::NormalizeText(term);
   auto [it, inserted] = interned_.emplace(norm, static_cast<int>(pack_.terms.size()));
   if (inserted) pack_.terms.push_back(norm);
   return it->second;

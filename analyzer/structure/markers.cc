@@ -139,6 +139,13 @@ bool IsKanjiNumeralStart(char32_t cp) {
 
 std::size_t SkipSpace(std::string_view s, std::size_t pos) {
   while (pos < s.size()) {
+    // Only these bytes start white space (U+3000 is E3 80 80, U+00A0 C2 A0)
+    // or "<br": any other character ends the space without being decoded.
+    const unsigned char lead = static_cast<unsigned char>(s[pos]);
+    if (lead != ' ' && lead != '\t' && lead != '\n' && lead != '\r' && lead != 0xE3 && lead != 0xC2 &&
+        lead != '<') {
+      break;
+    }
     char32_t cp = 0;
     std::size_t len = DecodeAt(s, pos, &cp);
     if (IsSpace(cp)) {

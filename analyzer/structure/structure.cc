@@ -711,7 +711,7 @@ class Analyzer {
     for (std::size_t k = 0; k < spans.size(); ++k) {
       Sentence s;
       s.text = unit.text.substr(spans[k].begin, spans[k].end - spans[k].begin);
-      s.normalized = text::Normalize(s.text).text;
+      s.normalized = text::NormalizeText(s.text);
       s.block = unit.block;
       s.begin = unit.offset + spans[k].begin;
       s.zone = zone;

@@ -38,19 +38,33 @@ inline utf8proc_int32_t Decode3(const utf8proc_uint8_t* p) {
   return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
 }
 
+// Collects the normalised text and, when |kMap|, the offset in the
+// original of every byte (NormalizedText::source).
+template <bool kMap>
 class Builder {
  public:
   explicit Builder(std::size_t size_hint) {
     out_.text.reserve(size_hint + size_hint / 4);
-    out_.source.reserve(size_hint + size_hint / 4 + 1);
+    if (kMap) out_.source.reserve(size_hint + size_hint / 4 + 1);
   }
   void Byte(char c, std::size_t from) {
     out_.text.push_back(c);
-    out_.source.push_back(static_cast<std::uint32_t>(from));
+    if (kMap) out_.source.push_back(static_cast<std::uint32_t>(from));
   }
   void Bytes(const char* data, std::size_t n, std::size_t from) {
     out_.text.append(data, n);
-    out_.source.insert(out_.source.end(), n, static_cast<std::uint32_t>(from));
+    if (kMap) out_.source.insert(out_.source.end(), n, static_cast<std::uint32_t>(from));
+  }
+  // Appends the original's bytes [begin, end), which are copied as they are:
+  // each maps to the first byte of its own character.
+  void Verbatim(const char* original, std::size_t begin, std::size_t end) {
+    out_.text.append(original + begin, end - begin);
+    if (!kMap) return;
+    for (std::size_t k = begin; k < end;) {
+      const std::size_t length = static_cast<unsigned char>(original[k]) < 0x80 ? 1 : 3;
+      out_.source.insert(out_.source.end(), length, static_cast<std::uint32_t>(k));
+      k += length;
+    }
   }
   void CodePoint(utf8proc_int32_t cp, std::size_t from) {
     utf8proc_uint8_t buf[4];
@@ -58,7 +72,7 @@ class Builder {
     Bytes(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n), from);
   }
   NormalizedText Finish(std::size_t original_size) {
-    out_.source.push_back(static_cast<std::uint32_t>(original_size));
+    if (kMap) out_.source.push_back(static_cast<std::uint32_t>(original_size));
     return std::move(out_);
   }
 
@@ -66,9 +80,24 @@ class Builder {
   NormalizedText out_;
 };
 
+// The length of the character at |pos| (< |n|) when the general path below
+// would copy it unchanged whatever follows it, as long as a character of
+// the same kind follows: printable ASCII, \t and \n, or a stable three-byte
+// character (IsStable). 0 for any other character.
+inline std::size_t PlainLength(const utf8proc_uint8_t* data, std::size_t pos, std::size_t n) {
+  const unsigned char c = data[pos];
+  if (c < 0x80) return (c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' ? 1 : 0;
+  if (c >= 0xE0 && c < 0xF0 && pos + 2 < n) {
+    const utf8proc_int32_t cp = Decode3(data + pos);
+    if (cp >= 0 && IsStable(cp)) return 3;
+  }
+  return 0;
+}
+
 // Appends ASCII byte |c| (at |pos| in the original), dropping or mapping
 // control characters.
-void AsciiByte(Builder& b, unsigned char c, std::size_t pos) {
+template <typename B>
+void AsciiByte(B& b, unsigned char c, std::size_t pos) {
   if (c >= 0x20 && c != 0x7F) {
     b.Byte(static_cast<char>(c), pos);
   } else if (c == '\t' || c == '\n') {
@@ -79,7 +108,8 @@ void AsciiByte(Builder& b, unsigned char c, std::size_t pos) {
 }
 
 // Normalises the cluster [begin, end) of |data| (one base and its marks).
-void Cluster(Builder& b, const utf8proc_uint8_t* data, std::size_t begin, std::size_t end) {
+template <typename B>
+void Cluster(B& b, const utf8proc_uint8_t* data, std::size_t begin, std::size_t end) {
   utf8proc_int32_t small[32];
   std::vector<utf8proc_int32_t> large;
   utf8proc_int32_t* buffer = small;
@@ -123,19 +153,41 @@ Span NormalizedText::ToSourceSpan(std::size_t begin, std::size_t end) const {
   return span;
 }
 
-NormalizedText Normalize(std::string_view original) {
+namespace {
+
+// Normalises |original|. |fast| takes the shortcuts for plain text; without
+// them every character goes through the general path (the reference the
+// shortcuts are tested against).
+template <bool kMap>
+NormalizedText Run(std::string_view original, bool fast) {
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
   const std::size_t n = original.size();
-  Builder b(n);
+  Builder<kMap> b(n);
   std::size_t pos = 0;
   while (pos < n) {
+    if (fast) {
+      // A run of plain characters (PlainLength) is copied in one go, all but
+      // its last character: a plain character before another plain one is
+      // never changed (NFKC leaves it alone and a plain character is no
+      // mark to compose with it). The last one takes the paths below, which
+      // look at what follows it.
+      std::size_t end = pos;
+      std::size_t last = pos;
+      for (std::size_t length; end < n && (length = PlainLength(data, end, n)) != 0; end += length) {
+        last = end;
+      }
+      if (last > pos) {
+        b.Verbatim(original.data(), pos, last);
+        pos = last;
+      }
+    }
     const unsigned char c = data[pos];
-    if (c < 0x80 && (pos + 1 >= n || data[pos + 1] < 0x80)) {  // ASCII fast path
+    if (fast && c < 0x80 && (pos + 1 >= n || data[pos + 1] < 0x80)) {  // ASCII fast path
       AsciiByte(b, c, pos);
       ++pos;
       continue;
     }
-    if (c >= 0xE0 && c < 0xF0 && pos + 2 < n) {
+    if (fast && c >= 0xE0 && c < 0xF0 && pos + 2 < n) {
       // Fast path for the bulk of Japanese text: a stable kanji or kana that
       // no mark follows (the next character is ASCII or stable too) is
       // copied as it is, exactly as the general path below would.
@@ -198,6 +250,18 @@ NormalizedText Normalize(std::string_view original) {
     pos = end;
   }
   return b.Finish(n);
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view original) { return Run<true>(original, true); }
+
+std::string NormalizeText(std::string_view original) {
+  return Run<false>(original, true).text;
+}
+
+NormalizedText NormalizeWithoutShortcuts(std::string_view original) {
+  return Run<true>(original, false);
 }
 
 std::string_view OriginalText(std::string_view original, const NormalizedText& normalized,

@@ -49,6 +49,13 @@ struct NormalizedText {
 /// become \n. Never fails.
 NormalizedText Normalize(std::string_view original);
 
+/// Returns Normalize(|original|).text, without building the map back.
+std::string NormalizeText(std::string_view original);
+
+/// Normalize() without its shortcuts for plain text: every character through
+/// utf8proc. The same result, slower; for tests of the shortcuts.
+NormalizedText NormalizeWithoutShortcuts(std::string_view original);
+
 /// Returns the substring of |original| that produced normalised bytes
 /// [begin, end) of |normalized|, which must come from Normalize(original).
 std::string_view OriginalText(std::string_view original, const NormalizedText& normalized,

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace clausegap::text {
 namespace {
@@ -111,6 +113,43 @@ TEST_CASE("a mark with no base and a lone voiced mark do not break anything") {
   NormalizedText n = Normalize(original);
   CHECK(n.text.find("甲") != std::string::npos);
   CheckMap(original, n);
+}
+
+// Normalize() copies runs of plain text (ASCII, stable kanji and kana)
+// without asking utf8proc; NormalizeText() builds no map. Both must give
+// exactly what the general path gives, on text mixing plain characters with
+// everything that is not plain: marks that compose with the character
+// before them, compatibility characters, controls, invalid and truncated
+// UTF-8.
+TEST_CASE("the shortcuts for plain text give what the general path gives") {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "7", " ", "\t", "\n", "\r", "\x01", "\x7f", "\v", "\f", "甲", "乙", "あ", "カ",
+      "、", "。", "「", "」", "【", "ー", "ｶ", "ﾞ", "ﾟ", "ﾊ", "\xE3\x82\x99", "\xE3\x82\x9A",
+      "\xCC\x81", "e", "１", "Ａ", "㈱", "\u3000", "\u2028", "\xC2\x85", "\u200B", "\uFEFF",
+      "\xFF", "\xE3\x81", "\xE3", "\x80", "\xF0\x9F\x98\x80", "\xEF\xA4\x80", "\xE0\x80\x80",
+      "\xED\xA0\x80", "\xE3\x80\x80", "\xEF\xBD\xA1"};
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 4000; ++round) {
+    std::string original;
+    const int count = static_cast<int>(random() % 24);
+    for (int k = 0; k < count; ++k) {
+      // Mostly plain text, so that runs form, with the other pieces among it.
+      const std::size_t pick = random() % 3 == 0 ? random() % pieces.size() : random() % 16;
+      original += pieces[pick];
+    }
+    if (round % 5 == 0) {  // and arbitrary bytes, most of them in UTF-8's ranges
+      for (int k = static_cast<int>(random() % 12); k > 0; --k) {
+        const unsigned r = random() % 4;
+        original += static_cast<char>(r == 0 ? random() % 0x80 : r == 1 ? 0xE3 : 0x80 + random() % 0x40);
+      }
+    }
+    CAPTURE(original);
+    const NormalizedText reference = NormalizeWithoutShortcuts(original);
+    const NormalizedText fast = Normalize(original);
+    REQUIRE(fast.text == reference.text);
+    REQUIRE(fast.source == reference.source);
+    REQUIRE(NormalizeText(original) == reference.text);
+  }
 }
 
 }  // namespace
