@@ -486,7 +486,7 @@ Marker ParseMarker(std::string_view s, bool whole_label) {
 SectionHead ParseSectionHead(std::string_view s) {
   SectionHead head;
   std::string_view t = TrimDecoration(s);
-  if (t.empty() || Contains(t, "。") || CodePoints(t) > 40) return head;
+  if (t.empty()) return head;
   std::size_t pos = SkipDecoration(t, 0);
   char32_t open = 0;
   std::size_t open_len = DecodeAt(t, pos, &open);
@@ -499,7 +499,8 @@ SectionHead ParseSectionHead(std::string_view s) {
       break;
     }
   }
-  if (keyword.empty()) return head;
+  // Checked after the keyword, which few lines have: both scan the line.
+  if (keyword.empty() || Contains(t, "。") || CodePoints(t) > 40) return head;
   pos += keyword.size();
   std::string name(keyword);
   std::string written_name(keyword);
