@@ -14,6 +14,7 @@
 #include "engine/parties.h"
 #include "engine/rule_pack_internal.h"
 #include "engine/term_index.h"
+#include "text/contains.h"
 #include "text/normalize.h"
 
 namespace clausegap::engine {
@@ -405,7 +406,7 @@ struct Candidate {
 // Returns whether |s| introduces a list: 「次の各号に掲げる事項」「以下のとおり」, or a colon.
 bool IntroducesList(std::string_view s) {
   for (std::string_view cue : {"次の", "次に", "以下の", "下記の", "各号", "以下に定める", "以下に掲げる"})
-    if (s.find(cue) != std::string_view::npos) return true;
+    if (text::Contains(s, cue)) return true;
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
 }

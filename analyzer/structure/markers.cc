@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "text/contains.h"
 #include "text/numerals.h"
 
 namespace clausegap::structure {
@@ -13,9 +14,7 @@ bool StartsWith(std::string_view s, std::size_t pos, std::string_view prefix) {
   return pos <= s.size() && s.substr(pos, prefix.size()) == prefix;
 }
 
-bool Contains(std::string_view s, std::string_view needle) {
-  return s.find(needle) != std::string_view::npos;
-}
+using text::Contains;
 
 bool IsSpace(char32_t cp) {
   return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;

@@ -5,6 +5,7 @@
 
 #include "structure/markers.h"
 #include "structure/sentences.h"
+#include "text/contains.h"
 #include "text/normalize.h"
 #include "text/numerals.h"
 
@@ -33,7 +34,7 @@ bool IsBody(BlockKind kind) {
          kind == BlockKind::kTextBox;
 }
 
-bool Has(std::string_view s, std::string_view needle) { return s.find(needle) != s.npos; }
+bool Has(std::string_view s, std::string_view needle) { return text::Contains(s, needle); }
 
 bool HeadingStyle(const Block& b) {
   return b.outline_level >= 0 || Has(b.style, "Heading") || Has(b.style_name, "heading") ||
