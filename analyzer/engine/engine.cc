@@ -405,8 +405,12 @@ struct Candidate {
 
 // Returns whether |s| introduces a list: 「次の各号に掲げる事項」「以下のとおり」, or a colon.
 bool IntroducesList(std::string_view s) {
-  for (std::string_view cue : {"次の", "次に", "以下の", "下記の", "各号", "以下に定める", "以下に掲げる"})
-    if (text::Contains(s, cue)) return true;
+  // Every cue but 各号 starts with 次, 以 or 下: one look for each first.
+  if (text::Contains(s, "次") && (text::Contains(s, "次の") || text::Contains(s, "次に"))) return true;
+  if (text::Contains(s, "以下") &&
+      (text::Contains(s, "以下の") || text::Contains(s, "以下に定める") || text::Contains(s, "以下に掲げる")))
+    return true;
+  if (text::Contains(s, "下記の") || text::Contains(s, "各号")) return true;
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
 }

@@ -588,7 +588,7 @@ bool IsSignatureStart(std::string_view s) {
     return true;
   }
   // A date line: only digits, blanks and 年月日 / era names.
-  if (CodePoints(t) <= 30 && Contains(t, "年") && Contains(t, "月") && Contains(t, "日")) {
+  if (Contains(t, "年") && Contains(t, "月") && Contains(t, "日") && CodePoints(t) <= 30) {
     bool date = true;
     std::string_view rest = t;
     for (std::string_view era : {"令和", "平成", "昭和", "西暦"}) {
