@@ -353,10 +353,17 @@ class Context {
 // Concatenates the base forms of |text|'s tokens; |tokens| is scratch space.
 std::string Bases(tokenize::Tagger& tagger, const std::string& text,
                   std::vector<tokenize::Token>* tokens) {
-  std::string out;
-  out.reserve(text.size());
   tagger.TokenizeInto(text, tokens);
-  for (const tokenize::Token& t : *tokens) out += t.base.empty() ? t.surface : t.base;
+  auto form = [](const tokenize::Token& t) -> const std::string& { return t.base.empty() ? t.surface : t.base; };
+  std::size_t size = 0;
+  for (const tokenize::Token& t : *tokens) size += form(t).size();
+  std::string out(size, '\0');  // one allocation, then the forms copied in
+  char* at = out.data();
+  for (const tokenize::Token& t : *tokens) {
+    const std::string& f = form(t);
+    std::memcpy(at, f.data(), f.size());
+    at += f.size();
+  }
   return out;
 }
 
