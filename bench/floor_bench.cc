@@ -49,6 +49,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/memory.h"
 #include "docx/reader.h"
 #include "model/document.h"
 #include "structure/sentences.h"
@@ -373,6 +374,9 @@ int Run(Options options) {
 }  // namespace clausegap
 
 int main(int argc, char** argv) {
+  // The allocator policy of `clausegap` itself, so that the floor and check
+  // are measured under the same one.
+  clausegap::KeepFreedMemory();
   clausegap::Options options;
   if (!clausegap::ParseArgs(argc, argv, &options)) {
     std::fprintf(stderr,
