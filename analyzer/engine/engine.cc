@@ -422,6 +422,22 @@ bool IntroducesList(std::string_view s) {
   return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
 }
 
+// Returns the first marker of the inline enumeration that |s| starts with
+// ("(i)" for "(iii) …", "(a)" for "(b) …", "(1)" for "(2) …"), or "" when |s|
+// starts with none or with a first marker. Translated contracts run their
+// lists inside a paragraph: 「…の際、(i) …終了し、(ii) …。(iii) …。」.
+std::string_view InlineContinuation(std::string_view s) {
+  if (s.size() < 3 || s[0] != '(') return {};
+  std::size_t close = s.find(')');
+  if (close == std::string_view::npos || close < 2 || close > 5) return {};
+  std::string_view inner = s.substr(1, close - 1);
+  auto all_of = [&](std::string_view chars) { return inner.find_first_not_of(chars) == std::string_view::npos; };
+  if (all_of("ivx")) return inner == "i" ? std::string_view() : "(i)";
+  if (inner.size() == 1 && inner[0] >= 'b' && inner[0] <= 'h') return "(a)";
+  if (all_of("0123456789")) return inner == "1" ? std::string_view() : "(1)";
+  return {};
+}
+
 void LinkLeadIns(std::vector<SentenceView>& views) {
   int lead = -1;  // the latest sentence outside items that introduces a list
   for (std::size_t g = 0; g < views.size(); ++g) {
@@ -429,6 +445,17 @@ void LinkLeadIns(std::vector<SentenceView>& views) {
     if (v.item > 0 && lead >= 0 && views[lead].article == v.article && views[lead].paragraph == v.paragraph)
       v.lead_in = lead;
     if (v.item == 0 && !v.proviso) lead = IntroducesList(v.normalized) ? static_cast<int>(g) : -1;
+    // An inline list continued in a later sentence of the same paragraph is
+    // read with the sentence that opened it.
+    if (v.item == 0 && v.lead_in < 0) {
+      std::string_view first = InlineContinuation(v.normalized);
+      for (int k = static_cast<int>(g) - 1; !first.empty() && k >= 0 && k + 6 >= static_cast<int>(g); --k) {
+        if (views[k].article != v.article || views[k].paragraph != v.paragraph) break;
+        if (views[k].normalized.find(first) == std::string::npos) continue;
+        v.lead_in = views[k].lead_in >= 0 ? views[k].lead_in : k;
+        break;
+      }
+    }
   }
 }
 
@@ -571,6 +598,7 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     }
 
     const Candidate* chosen = nullptr;
+    const Candidate* best_present = nullptr;
     if (!candidates.empty()) {
       // Among equals, a clause in an article whose heading names the subject
       // is the better evidence.
@@ -585,8 +613,13 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
         return best;
       };
       auto present = pick([](const Candidate& c) { return c.present(); });
+      if (present != candidates.end()) best_present = &*present;
       auto qualified = pick([](const Candidate& c) { return !c.weak_hits.empty(); });
+      auto overriding = pick([&](const Candidate& c) {
+        return std::any_of(c.weak_hits.begin(), c.weak_hits.end(), [&](int w) { return req.weak_if[w].overrides; });
+      });
       if (req.decide == Decide::kWorst && qualified != candidates.end()) chosen = &*qualified;
+      else if (overriding != candidates.end()) chosen = &*overriding;
       else if (present != candidates.end()) chosen = &*present;
       else if (qualified != candidates.end()) chosen = &*qualified;
       else chosen = &candidates.front();
@@ -598,9 +631,14 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
     } else {
       result.status = chosen->present() ? Status::kPresent : Status::kWeak;
       for (int w : chosen->weak_hits) result.reasons.push_back(req.weak_if[w].reason);
+      // Under "worst", a clause that qualifies another one elsewhere (a ban in
+      // one article, a permission without consent in the next) is reported
+      // beside it: the essentials are there, the qualification weakens them.
+      const bool overridden = best_present != nullptr && chosen != best_present;
+      if (overridden) add_evidence(result.evidence, best_present->sentence);
       for (std::size_t e = 0; e < req.elements.size(); ++e) {
         const Element& el = req.elements[e];
-        if (el.essential && !chosen->element_found[e])
+        if (el.essential && !chosen->element_found[e] && !overridden)
           result.reasons.push_back(el.reason.empty() ? "essential element missing: " + el.description : el.reason);
       }
       const SentenceView& at = ctx.sentence(chosen->sentence);
@@ -623,7 +661,9 @@ DocumentReport Engine::Evaluate(const model::Document& document, const structure
       // anywhere in a clause on the subject.
       std::vector<const Candidate*> where;
       if (el.essential) {
-        if (chosen) where.push_back(chosen);
+        // A clause qualified elsewhere keeps the essentials of its best clause.
+        if (best_present && chosen && chosen != best_present) where.push_back(best_present);
+        else if (chosen) where.push_back(chosen);
       } else {
         for (const Candidate& c : candidates) where.push_back(&c);
       }

@@ -290,6 +290,15 @@ PartyMap ResolveParties(const std::vector<std::string_view>& sentences, std::siz
   for (const Defined& d : defined)
     for (const std::string& a : d.aliases)
       if (roles[a] == 0) roles[a] = roles[d.name];
+  // Two defined parties, one of a known role: the other holds the other role
+  // (「GitHub」 beside 「お客様」, a vendor named by its trade name).
+  if (!mutual && defined.size() == 2 && defined[0].name != defined[1].name) {
+    auto other = [](unsigned r) { return r == kRoleVendor ? kRoleClient : r == kRoleClient ? kRoleVendor : 0u; };
+    unsigned& first = roles[defined[0].name];
+    unsigned& second = roles[defined[1].name];
+    if (first == 0) first = other(second);
+    else if (second == 0) second = other(first);
+  }
   if (!vendor_override.empty()) {
     std::string v(vendor_override);
     for (auto& [name, r] : roles) {

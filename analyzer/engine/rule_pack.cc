@@ -104,7 +104,7 @@ const std::vector<std::string_view> kMatcherKeys = {
     "proviso", "all_of", "any_of", "none_of", "cites", "bound", "consent", "trigger", "notice_only",
     "provisos", "comment"};
 const std::vector<std::string_view> kElementKeys = {"id", "description", "essential", "reason", "enabled"};
-const std::vector<std::string_view> kWeakKeys = {"id", "reason", "enabled"};
+const std::vector<std::string_view> kWeakKeys = {"id", "reason", "enabled", "overrides"};
 
 std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -402,6 +402,10 @@ Compiler::Result Compiler::CompileRequirement(const json& j, const std::string& 
         continue;
       }
       if (auto f = String(e, p, "reason", w.reason, true)) return f;
+      if (auto o = e.find("overrides"); o != e.end()) {
+        if (!o->is_boolean()) return Failure{p + "/overrides", "\"overrides\" must be true or false"};
+        w.overrides = o->get<bool>();
+      }
       if (auto f = CompileMatcher(e, p, Scope::kClause, w.match, kWeakKeys)) return f;
       if (existing != r.weak_if.end()) *existing = std::move(w);
       else r.weak_if.push_back(std::move(w));

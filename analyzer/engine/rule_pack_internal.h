@@ -122,6 +122,10 @@ struct WeakIf {
   std::string id;
   std::string reason;
   Matcher match;       ///< anchored at a candidate clause sentence
+  /// The qualification reaches the whole contract: a clause it hits is
+  /// chosen over clauses that meet the requirement elsewhere (「前条の規定に
+  /// かかわらず」, consent deemed given for the whole contract).
+  bool overrides = false;
 };
 
 /// How several candidate clauses combine into one verdict.

@@ -46,7 +46,7 @@ Lang LangFromEnvironment(const char* lc_all, const char* lc_messages, const char
   /* reasons the engine gives in English */                                             \
   X(ReasonNoClause) X(ReasonElementMissing)                                             \
   /* labels shared by printers */                                                       \
-  X(OutsideArticles) X(TextOutsideArticles) X(PageSuffix) X(ConvertedFrom) X(Reason) X(Evidence) X(Suggestion) X(PendingRevision)             \
+  X(OutsideArticles) X(TextOutsideArticles) X(PageSuffix) X(ConvertedFrom) X(Reason) X(Evidence) X(Binds) X(Suggestion) X(PendingRevision)           \
   X(MissingElementEssential) X(MissingElementRecommended) X(Waived) X(WaivedNote)       \
   X(WaivedBadge) X(CouldNotBeRead) X(NoRequirements) X(Counts) X(Gaps) X(Notes)         \
   X(Present) X(GatePass) X(GateFail) X(GateUnreadable) X(GateLine) X(RunTotals)         \

@@ -29,6 +29,7 @@ const Entry kEnglish[] = {
     {Msg::kConvertedFrom, " (.{0} converted to .docx with LibreOffice before reading)"},
     {Msg::kReason, "Reason"},
     {Msg::kEvidence, "Evidence"},
+    {Msg::kBinds, "Binds"},
     {Msg::kSuggestion, "Suggested clause"},
     {Msg::kPendingRevision, "Pending revision"},
     {Msg::kMissingElementEssential, "Not found (essential)"},

@@ -30,6 +30,7 @@ const Entry kJapanese[] = {
     {Msg::kConvertedFrom, "（.{0} を LibreOffice で .docx に変換して読み取り）"},
     {Msg::kReason, "理由"},
     {Msg::kEvidence, "根拠"},
+    {Msg::kBinds, "義務を負う当事者"},
     {Msg::kSuggestion, "修正案"},
     {Msg::kPendingRevision, "未確定の変更履歴"},
     {Msg::kMissingElementEssential, "欠けている要素（必須）"},

@@ -150,7 +150,7 @@ void TextPrinter::Details(const engine::RequirementResult& r, bool gap) {
     if (!e.description.empty()) out_ << " — " << e.description;
     out_ << '\n';
   }
-  if (gap && !r.bound.empty() && !r.evidence.empty()) out_ << "      Binds: " << r.bound << '\n';
+  if (gap && !r.bound.empty() && !r.evidence.empty()) out_ << "      " << label(Msg::kBinds) << r.bound << '\n';
   if (gap) {
     for (const engine::Evidence& e : r.evidence) {
       out_ << "      " << label(Msg::kEvidence) << Paint(PlaceText(lang, e), kCyan) << " 「" << e.text

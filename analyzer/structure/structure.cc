@@ -28,6 +28,7 @@ struct Line {
   std::size_t body = 0;   // offset in Block::text where the block's own text starts
   bool from_label = false;
   bool clause = false;    // kArticle made from a numbered clause head (1. 目的)
+  std::string decimal;    // the canonical number of a decimal section head (1.4, 3.2.1)
 };
 
 bool IsBody(BlockKind kind) {
@@ -191,6 +192,42 @@ bool ClauseHead(const Block& b, std::string_view text, Line* line) {
   return true;
 }
 
+// A decimal section head in a contract numbered the Western way: "1.4 秘密保持",
+// "３．２．１　データの削除" — two or three dotted numbers, a space, and a short
+// title without 。. Sets |number| to "1.4" and |heading| to the title.
+bool DecimalHead(const Block& b, std::string_view text, std::string* number, std::string* heading) {
+  std::size_t pos = SkipSpace(text, 0);
+  std::string out;
+  int parts = 0;
+  while (pos < text.size()) {
+    std::size_t len = 0;
+    int value = text::ReadNumeral(text.substr(pos), &len);
+    char32_t cp = 0;
+    text::DecodeAt(text, pos, &cp);
+    if (value <= 0 || len == 0 || text::DigitValue(cp) < 0) return false;
+    out += std::to_string(value);
+    ++parts;
+    pos += len;
+    char32_t dot = 0;
+    std::size_t dot_len = text::DecodeAt(text, pos, &dot);
+    if (dot != U'.' && dot != U'．') break;
+    char32_t after = 0;
+    text::DecodeAt(text, pos + dot_len, &after);
+    pos += dot_len;
+    if (text::DigitValue(after) < 0) break;  // "1.4. 秘密保持"
+    out += '.';
+  }
+  if (parts < 2 || parts > 3) return false;
+  std::size_t title = SkipSpace(text, pos);
+  if (title == pos) return false;  // 1.5倍
+  std::string_view rest = Trim(text.substr(title));
+  if (rest.empty() || Has(rest, "。") || CodePoints(rest) > (HeadingStyle(b) ? 40u : 30u))
+    return false;
+  *number = std::move(out);
+  *heading = std::string(rest);
+  return true;
+}
+
 // Per-article state of the 項/号 walk.
 struct ArticleState {
   int paragraph = 0;
@@ -302,7 +339,22 @@ class Analyzer {
     for (std::size_t i = 0; i < units_.size(); ++i) {
       if (IsBody(Blk(i).kind) && ClauseHead(Blk(i), units_[i].text, &lines_[i])) heads.push_back(i);
     }
-    if (heads.size() < 2) return;
+    // No 1. 目的 either: try decimal section heads (1.4 秘密保持).
+    if (heads.size() < 2) {
+      heads.clear();
+      std::vector<Line> decimal(units_.size());
+      for (std::size_t i = 0; i < units_.size(); ++i) {
+        if (!IsBody(Blk(i).kind) || lines_[i].kind == LineKind::kSection) continue;
+        Line& line = decimal[i];
+        if (!DecimalHead(Blk(i), units_[i].text, &line.decimal, &line.heading)) continue;
+        line.kind = LineKind::kMarked;
+        line.marker.kind = MarkerKind::kArabic;
+        line.marker.value = text::ParseNumeral(line.decimal.substr(0, line.decimal.find('.')));
+        heads.push_back(i);
+      }
+      if (heads.size() < 2) return;
+      for (std::size_t i : heads) lines_[i] = std::move(decimal[i]);
+    }
     out_.numbered_clauses = true;
     for (std::size_t i : heads) {
       Line& line = lines_[i];
@@ -442,7 +494,7 @@ class Analyzer {
       if (line.kind == LineKind::kArticle) {
         Article article;
         article.section = section_;
-        article.number = line.head.Number();
+        article.number = line.decimal.empty() ? line.head.Number() : line.decimal;
         std::string label = line.clause ? article.number : line.head.Label();
         std::string written = line.clause ? article.number : line.head.WrittenLabel();
         article.label = section_.empty() ? label : section_ + " " + label;

@@ -81,6 +81,19 @@ TEST_CASE("parties: mutual NDA and terms of service") {
   CHECK(tos.RolesOf("お客様") == kRoleClient);
 }
 
+TEST_CASE("parties: a trade name beside a role word takes the other role") {
+  PartyMap p = Parties({"本書は、株式会社ノース（以下「ノース」という。）のサービスを利用する法人（以下「お客様」という。）と"
+                        "ノースとの間の個人データの取扱いについて定める。"});
+  CHECK(p.RolesOf("お客様") == kRoleClient);
+  CHECK(p.RolesOf("ノース") == kRoleVendor);
+  CHECK(p.vendor == "ノース");
+  CHECK(p.client == "お客様");
+  // Neither role known: nothing is guessed.
+  PartyMap q = Parties({"株式会社ノース（以下「ノース」という。）と株式会社サウス（以下「サウス」という。）は、次のとおり合意する。"});
+  CHECK(q.RolesOf("ノース") == 0u);
+  CHECK(q.RolesOf("サウス") == 0u);
+}
+
 TEST_CASE("parties: --vendor overrides an unclear document") {
   PartyMap p = Parties({"A社（以下「甲」という。）とB社（以下「乙」という。）は、次のとおり契約を締結する。"}, "甲");
   CHECK(p.RolesOf("甲") == kRoleVendor);

@@ -161,6 +161,20 @@ TEST_CASE("bad patterns: empty term list, empty alternative, unknown modality, u
   CHECK(LoadError(text) == "9: unknown scope \"\"chapter\"\" (expected sentence, clause, paragraph, article or document)");
 }
 
+TEST_CASE("weak_if overrides: a boolean, anything else fails at its line") {
+  auto with = [](const std::string& value) {
+    std::string text = kMinimal;
+    text.replace(text.find("\"suggestion\""), 12,
+                 "\"weak_if\": [{\"id\": \"w\", \"reason\": \"r\", \"overrides\": " + value +
+                     ", \"any\": [\"通知\"]}],\n      \"suggestion\"");
+    return text;
+  };
+  auto pack = LoadRulePacks({WritePack("ok.jsonc", with("true"))});
+  REQUIRE(pack);
+  CHECK((*pack)->requirements[0].weak_if[0].overrides);
+  CHECK(LoadError(with("\"yes\"")) == "13: \"overrides\" must be true or false");
+}
+
 TEST_CASE("an unknown term set name fails at the use") {
   std::string text = kMinimal;
   text.replace(text.find("$consent"), 8, "$consnet");
@@ -252,6 +266,9 @@ TEST_CASE("modality from the sentence end") {
   // A negated duty is "not required", not a ban.
   CHECK(DetectModality("当社は一切の責任を負いません。") == kNotRequired);
   CHECK(DetectModality("乙は、資料を返還する必要はない。") == kNotRequired);
+  // A negated state grants or imposes nothing: 「…の対象にはなりません」.
+  CHECK(DetectModality("ベータ版は、監査の対象にはなりません。") == kNotRequired);
+  CHECK(DetectModality("乙は、本件資料を第三者に開示しないものとします。") == kProhibition);
   CHECK(DetectModality("乙は、報告するよう努めるものとする。") == kEffort);
   CHECK(DetectModality("承諾したものとみなす。") == kDeemed);
 }

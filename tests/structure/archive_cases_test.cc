@@ -110,5 +110,25 @@ TEST_CASE("written labels: (１) 項 as written, ① 号 in digits, sections as 
   for (const Sentence& sentence : clauses.sentences) CHECK(sentence.written_label == sentence.label);
 }
 
+TEST_CASE("decimal section heads number a contract written the Western way") {
+  Structure s = Analyze(Doc({"サービス契約", "1.1 契約期間", "本契約は発効日に開始される。", "1.4 秘密保持",
+                             "各当事者は、他方当事者の機密情報を秘密に保つものとする。", "３．２．１　データの削除、返却",
+                             "GitHubは、終了後30日以内にデータを削除する。"}));
+  REQUIRE(s.articles.size() == 3);
+  CHECK(s.numbered_clauses);
+  CHECK(s.articles[0].number == "1.1");
+  CHECK(s.articles[1].heading == "秘密保持");
+  CHECK(s.articles[1].label == "1.4");
+  CHECK(s.articles[2].number == "3.2.1");
+  CHECK(s.articles[2].heading == "データの削除、返却");
+  CHECK(Labels(s) == std::vector<std::string>{"", "1.1", "1.4", "3.2.1"});  // the title, then the heads
+  // A number in a sentence, a version and 第N条 contracts are left alone.
+  Structure text = Analyze(Doc({"料金は1.5倍とする。", "2.0 版を使用する。", "本契約は、以下のとおりとする。"}));
+  CHECK(text.articles.empty());
+  Structure jo = Analyze(Doc({"第1条（目的）", "本契約は、目的を定める。", "1.2 詳細", "第2条（秘密保持）", "乙は秘密を守る。"}));
+  REQUIRE(jo.articles.size() == 2);
+  CHECK(jo.articles[1].label == "第2条");
+}
+
 }  // namespace
 }  // namespace clausegap::structure
