@@ -279,7 +279,8 @@ class Context {
     return m.bound != 0 || m.consent != 0 || m.trigger != 0 || m.notice_only >= 0;
   }
 
-  /// Returns whether the frame constraints of |m| hold for |f|.
+  /// Returns whether the frame constraints of |m| hold for |f|. A new
+  /// constraint here belongs in AsksFrame too.
   static bool FrameMatch(const Matcher& m, const Frame& f) {
     if (m.bound != 0) {
       bool ok = ((m.bound & kBoundVendor) && (f.bound & kRoleVendor)) ||
