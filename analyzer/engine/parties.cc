@@ -350,6 +350,18 @@ PartyMap ResolveParties(const std::vector<std::string_view>& sentences, std::siz
       int n = counts.at(name);
       if (n > best_count) best = name, best_count = n;
     }
+    const auto opening = std::span(sentences).first(std::min<std::size_t>(sentences.size(), 150));
+    if (best.empty() && CountAll(opening, {std::string(fallback)}).begin()->second == 0) {
+      // No defined name holds the role and the contract does not use 甲/乙:
+      // the role word it uses most (受注者 in a 特記事項 that defines no
+      // names), counted only when needed.
+      std::vector<std::string> words;
+      for (const RoleWord& w : kRoleWords)
+        if (w.roles == role) words.push_back(std::string(w.word));
+      const std::map<std::string, int> used_words = CountAll(opening, words);
+      for (const auto& [word, n] : used_words)
+        if (n > best_count) best = word, best_count = n;
+    }
     return best.empty() ? std::string(fallback) : best;
   };
   if (mutual) {

@@ -302,8 +302,13 @@ ArticleHead ParseArticleHead(std::string_view s) {
   bool space_before = !before.empty() &&
                       (before.back() == ' ' || before.back() == '\t' ||
                        (before.size() >= 3 && before.substr(before.size() - 3) == "\u3000"));
-  if (!space_before || rest.empty() || Contains(rest, "。") || CodePoints(rest) > 30 ||
-      StartsWithParticle(rest)) {
+  if (!space_before || rest.empty() || StartsWithParticle(rest)) return head;
+  if (Contains(rest, "。") || CodePoints(rest) > 30) {
+    // 「第1　受注者は、…しなければならない。」: a 特記事項 clause whose text
+    // follows its number, under a bracketed heading on the line before.
+    if (!Contains(rest, "、") || !Contains(rest, "。")) return head;
+    head.body = SkipSpace(s, pos);
+    head.ok = true;
     return head;
   }
   head.heading = std::string(rest);
@@ -568,7 +573,7 @@ bool IsTitleText(std::string_view s) {
     packed.push_back(t[i]);
   }
   for (std::string_view word : {"契約書", "契約", "規約", "覚書", "約款", "誓約書", "合意書", "同意書",
-                                "規程", "念書"}) {
+                                "規程", "念書", "特記事項"}) {
     if (Contains(packed, word)) return true;
   }
   return false;

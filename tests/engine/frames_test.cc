@@ -94,6 +94,17 @@ TEST_CASE("parties: a trade name beside a role word takes the other role") {
   CHECK(q.RolesOf("サウス") == 0u);
 }
 
+TEST_CASE("parties: role words a contract uses without defining them name its parties") {
+  PartyMap p = Parties({"受注者は、発注者の承諾があるときを除き、第三者にその取扱いを委託してはならない。",
+                        "受注者は、事故が発生したときは、速やかに発注者に報告しなければならない。"});
+  CHECK(p.vendor == "受注者");
+  CHECK(p.client == "発注者");
+  // A contract that uses 甲 and 乙 keeps them, whatever role words it also holds.
+  PartyMap q = Parties({"乙は、善良な管理者の注意をもって甲の資料を管理しなければならない。"});
+  CHECK(q.vendor == "乙");
+  CHECK(q.client == "甲");
+}
+
 TEST_CASE("parties: --vendor overrides an unclear document") {
   PartyMap p = Parties({"A社（以下「甲」という。）とB社（以下「乙」という。）は、次のとおり契約を締結する。"}, "甲");
   CHECK(p.RolesOf("甲") == kRoleVendor);

@@ -73,6 +73,7 @@ struct Scheme {
   Article first;
   std::map<std::string, std::string> words;  // V C W I K
   std::string numerals;                      // ascii | full | kanji
+  std::string unit = "条";                   // "" for 特記事項 numbered 第１, 第２ …
   bool headings_above = false;
 };
 
@@ -109,6 +110,7 @@ std::vector<Scheme> LoadSchemes() {
     s.first = ReadArticle(j.at("first"));
     for (const std::string& w : kWords) s.words[w] = j.at(w).get<std::string>();
     s.numerals = j.at("numerals");
+    if (j.contains("unit")) s.unit = j.at("unit");
     s.headings_above = j.at("headings") == "above";
     out.push_back(std::move(s));
   }
@@ -135,8 +137,9 @@ std::vector<Template> LoadTemplates(const std::string& file, bool holdout) {
   return out;
 }
 
-// 第N条 typed the scheme's way: 第2条, 第２条 or 第二条 (N < 100).
-std::string ArticleLabel(int n, const std::string& numerals) {
+// 第N条 typed the scheme's way: 第2条, 第２条 or 第二条 (N < 100); 第２ when
+// |unit| is empty.
+std::string ArticleLabel(int n, const std::string& numerals, const std::string& unit) {
   static const char* kFull[] = {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９"};
   static const char* kKanji[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   std::string number;
@@ -150,7 +153,7 @@ std::string ArticleLabel(int n, const std::string& numerals) {
   } else {
     number = std::to_string(n);
   }
-  return "第" + number + "条";
+  return "第" + number + unit;
 }
 
 // Replaces {NAME} by |values|[NAME]; an unknown name is left as it is.
@@ -174,7 +177,7 @@ std::string Fill(const std::string& text, const std::map<std::string, std::strin
 // Appends article |number| to |out| in the scheme's layout.
 void AppendArticle(const Scheme& scheme, int number, const Article& article,
                    const std::map<std::string, std::string>& values, std::vector<std::string>* out) {
-  std::string label = ArticleLabel(number, scheme.numerals);
+  std::string label = ArticleLabel(number, scheme.numerals, scheme.unit);
   std::vector<std::string> lines;
   for (const std::string& line : article.lines) lines.push_back(Fill(line, values));
   if (article.heading.empty()) {
@@ -196,7 +199,7 @@ Probe Expand(const Template& t, const Scheme& s) {
   p.id = t.id + "@" + s.id;
   std::map<std::string, std::string> values = s.words;
   for (std::size_t i = 0; i < t.articles.size(); ++i) {
-    values["A" + std::to_string(i + 1)] = ArticleLabel(static_cast<int>(i) + 2, s.numerals);
+    values["A" + std::to_string(i + 1)] = ArticleLabel(static_cast<int>(i) + 2, s.numerals, s.unit);
   }
   p.paragraphs.push_back(s.title);
   p.paragraphs.insert(p.paragraphs.end(), s.preamble.begin(), s.preamble.end());

@@ -110,6 +110,24 @@ TEST_CASE("written labels: (１) 項 as written, ① 号 in digits, sections as 
   for (const Sentence& sentence : clauses.sentences) CHECK(sentence.written_label == sentence.label);
 }
 
+TEST_CASE("a 特記事項 numbered 第１ with its text after the number, headings above") {
+  Structure s = Analyze(Doc({"個人情報取扱特記事項", "（秘密の保持）",
+                             "第１　受注者は、この契約による事務に関して知り得た個人情報をみだりに他人に知らせてはならない。",
+                             "（再委託の禁止）", "第２　受注者は、発注者の承諾があるときを除き、第三者にその取扱いを委託してはならない。"}));
+  CHECK(s.title == "個人情報取扱特記事項");
+  // The whole document is the schedule 特記事項; its numbered clauses follow
+  // the section's own (empty) pseudo-article.
+  REQUIRE(s.articles.size() == 3);
+  CHECK(s.articles[1].heading == "秘密の保持");
+  CHECK(s.articles[2].heading == "再委託の禁止");
+  CHECK(s.articles[2].written_label == "特記事項 第２");
+  REQUIRE(s.sentences.size() == 3);
+  CHECK(s.sentences[2].text.rfind("受注者は、", 0) == 0);  // the number is not part of the text
+  // 第三者 and 第1回 start sentences, not clauses.
+  Structure text = Analyze(Doc({"業務委託契約書", "第三者に提供する場合は、あらかじめ通知する。", "第1回 打合せは、４月に行う。"}));
+  CHECK(text.articles.empty());
+}
+
 TEST_CASE("decimal section heads number a contract written the Western way") {
   Structure s = Analyze(Doc({"サービス契約", "1.1 契約期間", "本契約は発効日に開始される。", "1.4 秘密保持",
                              "各当事者は、他方当事者の機密情報を秘密に保つものとする。", "３．２．１　データの削除、返却",
