@@ -14,6 +14,7 @@
 #include "engine/parties.h"
 #include "engine/rule_pack_internal.h"
 #include "engine/term_index.h"
+#include "text/contains.h"
 #include "text/normalize.h"
 
 namespace clausegap::engine {
@@ -281,7 +282,8 @@ class Context {
     return m.bound != 0 || m.consent != 0 || m.trigger != 0 || m.notice_only >= 0;
   }
 
-  /// Returns whether the frame constraints of |m| hold for |f|.
+  /// Returns whether the frame constraints of |m| hold for |f|. A new
+  /// constraint here belongs in AsksFrame too.
   static bool FrameMatch(const Matcher& m, const Frame& f) {
     if (m.bound != 0) {
       bool ok = ((m.bound & kBoundVendor) && (f.bound & kRoleVendor)) ||
@@ -355,10 +357,17 @@ class Context {
 // Concatenates the base forms of |text|'s tokens; |tokens| is scratch space.
 std::string Bases(tokenize::Tagger& tagger, const std::string& text,
                   std::vector<tokenize::Token>* tokens) {
-  std::string out;
-  out.reserve(text.size());
   tagger.TokenizeInto(text, tokens);
-  for (const tokenize::Token& t : *tokens) out += t.base.empty() ? t.surface : t.base;
+  auto form = [](const tokenize::Token& t) -> const std::string& { return t.base.empty() ? t.surface : t.base; };
+  std::size_t size = 0;
+  for (const tokenize::Token& t : *tokens) size += form(t).size();
+  std::string out(size, '\0');  // one allocation, then the forms copied in
+  char* at = out.data();
+  for (const tokenize::Token& t : *tokens) {
+    const std::string& f = form(t);
+    std::memcpy(at, f.data(), f.size());
+    at += f.size();
+  }
   return out;
 }
 
@@ -407,8 +416,12 @@ struct Candidate {
 
 // Returns whether |s| introduces a list: 「次の各号に掲げる事項」「以下のとおり」, or a colon.
 bool IntroducesList(std::string_view s) {
-  for (std::string_view cue : {"次の", "次に", "以下の", "下記の", "各号", "以下に定める", "以下に掲げる"})
-    if (s.find(cue) != std::string_view::npos) return true;
+  // Every cue but 各号 starts with 次, 以 or 下: one look for each first.
+  if (text::Contains(s, "次") && (text::Contains(s, "次の") || text::Contains(s, "次に"))) return true;
+  if (text::Contains(s, "以下") &&
+      (text::Contains(s, "以下の") || text::Contains(s, "以下に定める") || text::Contains(s, "以下に掲げる")))
+    return true;
+  if (text::Contains(s, "下記の") || text::Contains(s, "各号")) return true;
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s.size() >= 1 && (s.back() == ':' || (s.size() >= 3 && s.substr(s.size() - 3) == "："));
 }

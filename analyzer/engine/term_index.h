@@ -109,6 +109,17 @@ struct TermIndex {
 
   /// Sets in |bits| (|words| words) the bit of every term occurring in |text|.
   void Scan(std::string_view text, std::uint64_t* bits) const {
+    if (any_at_continuation) {
+      ScanText<true>(text, bits);
+    } else {
+      ScanText<false>(text, bits);
+    }
+  }
+
+  // Scan, for a pack where some term starts with a UTF-8 continuation byte
+  // (|kAtContinuation|) or none does.
+  template <bool kAtContinuation>
+  void ScanText(std::string_view text, std::uint64_t* bits) const {
     auto set = [bits](int t) { bits[t >> 6] |= std::uint64_t{1} << (t & 63); };
     for (int t : empty) set(t);
     const char* data = text.data();
@@ -118,7 +129,7 @@ struct TermIndex {
       const unsigned char c = static_cast<unsigned char>(data[i]);
       // A term starts at a character, never inside one (unless a term is
       // not UTF-8): after a well-formed three-byte character, go on after it.
-      step = !any_at_continuation && c >= 0xE0 && c < 0xF0 && left >= 3 &&
+      step = !kAtContinuation && (c & 0xF0) == 0xE0 && left >= 3 &&
                      (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80 &&
                      (static_cast<unsigned char>(data[i + 2]) & 0xC0) == 0x80
                  ? 3
@@ -132,7 +143,7 @@ struct TermIndex {
         }
       }
       if (left < 3) continue;
-      if ((c & 0xC0) == 0x80 && !any_at_continuation) continue;
+      if (!kAtContinuation && (c & 0xC0) == 0x80) continue;
       const std::uint64_t word = left >= 8 ? Load8(data + i) : Load(data + i, left);
       const std::size_t b3 = Bucket(word & kMask3);
       const bool any3 = Has(filter3, b3);

@@ -1,5 +1,9 @@
 #include "report/json_printer.h"
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "report/localize.h"
@@ -8,6 +12,7 @@ namespace clausegap::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using i18n::Lang;
 
 // Returns |s| as a JSON string, or null when it is empty.
 Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
@@ -65,6 +70,120 @@ Json RequirementJson(const engine::RequirementResult& r, Lang lang) {
 // (a document's text is untrusted) instead of throwing.
 std::string Dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Appends JSON text to a string: the structure as literals, every string
+// value serialised by nlohmann::json (escaping, invalid UTF-8 replaced).
+// Report strings repeat from document to document (titles, descriptions,
+// model clauses, messages) and within one (evidence cited by several
+// elements): their serialised form is kept, up to a bound.
+class JsonText {
+ public:
+  explicit JsonText(std::string* out, JsonStringCache* cache) : out_(*out), cache_(*cache) {}
+
+  JsonText& Raw(std::string_view text) {
+    out_ += text;
+    return *this;
+  }
+  // ,"key": (or "key": first in an object); |key| is a literal needing no escaping.
+  JsonText& Key(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    return *this;
+  }
+  JsonText& Open(char bracket) {
+    out_ += bracket;
+    first_ = true;
+    return *this;
+  }
+  JsonText& Close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+    return *this;
+  }
+  JsonText& Item() {  // a comma before every array element but the first
+    if (!first_) out_ += ',';
+    first_ = false;
+    return *this;
+  }
+  JsonText& String(std::string_view s) {
+    out_ += cache_.Escaped(s);
+    return *this;
+  }
+  JsonText& StringOrNull(std::string_view s) { return s.empty() ? Raw("null") : String(s); }
+  JsonText& Bool(bool b) { return Raw(b ? "true" : "false"); }
+  JsonText& Int(long long n) { return Raw(std::to_string(n)); }
+  JsonText& Strings(const std::vector<std::string>& strings) {
+    Open('[');
+    for (const std::string& s : strings) Item().String(s);
+    return Close(']');
+  }
+  // An array with one object per item, whose fields |fields| writes.
+  template <typename T, typename Fields>
+  JsonText& Objects(const std::vector<T>& items, Fields fields) {
+    Open('[');
+    for (const T& item : items) {
+      Item().Open('{');
+      fields(item);
+      Close('}');
+    }
+    return Close(']');
+  }
+
+ private:
+  std::string& out_;
+  JsonStringCache& cache_;
+  bool first_ = true;  // nothing written yet in the innermost object or array
+};
+
+void WriteEvidence(JsonText& j, const std::vector<engine::Evidence>& evidence) {
+  j.Objects(evidence, [&j](const engine::Evidence& e) {
+    j.Key("label").String(e.label);
+    j.Key("label_as_written").String(CitedLabel(e));
+    j.Key("heading").String(e.heading);
+    j.Key("text").String(e.text);
+    if (e.page > 0) j.Key("page").Int(e.page);  // PDFs only
+  });
+}
+
+void WriteRequirement(JsonText& j, const engine::RequirementResult& r, Lang lang) {
+  j.Open('{');
+  j.Key("id").String(r.id);
+  j.Key("title").String(r.title);
+  j.Key("severity").String(engine::SeverityName(r.severity));
+  j.Key("status").String(engine::StatusName(r.status));
+  j.Key("reasons").Strings(r.reasons);
+  j.Key("elements").Objects(r.elements, [&j](const engine::ElementResult& e) {
+    j.Key("id").String(e.id);
+    j.Key("found").Bool(e.found);
+    j.Key("essential").Bool(e.essential);
+    j.Key("description").String(e.description);
+    WriteEvidence(j.Key("evidence"), e.evidence);
+  });
+  WriteEvidence(j.Key("evidence"), r.evidence);
+  j.Key("suggestion").StringOrNull(r.suggestion);
+  j.Key("pending_revisions").Objects(r.pending_revisions, [&j](const engine::PendingRevision& p) {
+    j.Key("kind").String(p.kind);
+    j.Key("author").String(p.author);
+    j.Key("date").String(p.date);
+    j.Key("label").String(p.label);
+    j.Key("label_as_written").String(CitedLabel(p));
+    j.Key("text").String(p.text);
+    j.Key("message").String(p.message);
+  });
+  j.Key("waived").Bool(r.waived);
+  j.Key("waiver_reason");
+  if (r.waived) j.String(r.waiver_reason); else j.Raw("null");
+  j.Key("status_text").String(StatusText(lang, r.status));
+  j.Key("severity_text").String(SeverityText(lang, r.severity));
+  j.Key("reasons_text").Strings(Reasons(lang, r));
+  j.Key("message");
+  if (r.status == engine::Status::kPresent) j.Raw("null"); else j.String(GapMessage(r, lang));
+  j.Key("bound").String(r.bound);
+  j.Close('}');
 }
 
 }  // namespace
@@ -148,8 +267,71 @@ Json DocumentJson(const engine::DocumentReport& report, const DocumentJsonOption
   return doc;
 }
 
+const std::string& JsonStringCache::Escaped(std::string_view s) {
+  auto serialise = [](std::string_view text) {
+    return Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
+  if (s.size() > kMaxKeptBytes) {
+    long_ = serialise(s);
+    return long_;
+  }
+  auto it = kept_.find(s);
+  if (it != kept_.end()) return it->second;
+  if (kept_.size() >= kMaxKept) kept_.clear();
+  return kept_.emplace(std::string(s), serialise(s)).first->second;
+}
+
+void AppendDocumentJson(const engine::DocumentReport& report, const DocumentJsonOptions& options,
+                        JsonStringCache* cache, std::string* out) {
+  const Lang lang = options.lang;
+  JsonText j(out, cache);
+  j.Open('{');
+  j.Key("file").String(report.file);
+  j.Key("status").String(report.ok ? "ok" : "error");
+  j.Key("error");
+  if (report.ok) j.Raw("null"); else j.String(report.error);
+  j.Key("error_code");
+  if (report.ok) j.Raw("null"); else j.StringOrNull(report.error_code);
+  j.Key("title").String(report.title);
+  j.Key("sha256").StringOrNull(report.sha256);
+  j.Key("size");
+  if (report.size >= 0) j.Int(report.size); else j.Raw("null");
+  j.Key("kind").StringOrNull(report.kind);
+  j.Key("kind_text");
+  if (report.kind.empty()) j.Raw("null"); else j.String(KindText(lang, report.kind));
+  j.Key("kind_covered").Bool(KindCovered(report.kind));
+  j.Key("parties").Objects(report.parties, [&j, lang](const engine::Party& party) {
+    j.Key("name").String(party.name);
+    j.Key("full_name").String(party.full_name);
+    j.Key("role").String(engine::PartyRoleName(party.role));
+    j.Key("role_text").String(RoleText(lang, party.role));
+    j.Key("aliases").Strings(party.aliases);
+  });
+  j.Key("client").String(report.client);
+  j.Key("vendor").String(report.vendor);
+  const bool fails = report.ok && FailsGate(report, options.fail_on);
+  j.Key("gate").String(!report.ok ? "error" : fails ? "fail" : "pass");
+  j.Key("gate_text").String(i18n::Text(lang, !report.ok ? i18n::Msg::kGateUnreadable
+                                             : fails   ? i18n::Msg::kGateFail
+                                                       : i18n::Msg::kGatePass));
+  if (!report.converted_from.empty()) j.Key("converted_from").String(report.converted_from);
+  j.Key("requirements").Open('[');
+  if (report.ok) {
+    for (const engine::RequirementResult& r : report.requirements) {
+      j.Item();
+      WriteRequirement(j, r, lang);
+    }
+  }
+  j.Close(']');
+  if (options.run != nullptr) j.Key("run").Raw(Dump(RunToJson(*options.run, lang)));
+  j.Close('}');
+}
+
 std::string DocumentToJson(const engine::DocumentReport& report, const DocumentJsonOptions& options) {
-  return Dump(DocumentJson(report, options));
+  JsonStringCache cache;
+  std::string out;
+  AppendDocumentJson(report, options, &cache, &out);
+  return out;
 }
 
 std::string SummaryToJson(const Summary& summary) {
@@ -181,8 +363,9 @@ void JsonPrinter::Begin() {
 }
 
 void JsonPrinter::Document(const engine::DocumentReport& report) {
-  out_ << (documents_++ == 0 ? "\n" : ",\n")
-       << DocumentToJson(report, {options_.lang, options_.fail_on, nullptr});
+  line_ = documents_++ == 0 ? "\n" : ",\n";
+  AppendDocumentJson(report, {options_.lang, options_.fail_on, nullptr}, &strings_, &line_);
+  out_ << line_;
 }
 
 void JsonPrinter::End(const Summary& summary) {

@@ -77,8 +77,12 @@
 #ifndef CLAUSEGAP_REPORT_JSON_PRINTER_H_
 #define CLAUSEGAP_REPORT_JSON_PRINTER_H_
 
+#include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -102,8 +106,34 @@ struct DocumentJsonOptions {
 nlohmann::ordered_json DocumentJson(const engine::DocumentReport& report,
                                     const DocumentJsonOptions& options = {});
 
+/// Strings serialised as JSON (by nlohmann::json: escaped, invalid UTF-8
+/// replaced by U+FFFD), kept for the next document: a printer's reports
+/// repeat most of their strings (titles, descriptions, model clauses,
+/// messages, evidence cited twice). Holds a bounded number of short ones.
+class JsonStringCache {
+ public:
+  /// Returns |s| serialised as a JSON string, valid until the next call.
+  const std::string& Escaped(std::string_view s);
+
+ private:
+  static constexpr std::size_t kMaxKept = 4096;       // strings kept, then all dropped
+  static constexpr std::size_t kMaxKeptBytes = 1024;  // longer ones are not kept
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> kept_;
+  std::string long_;
+};
+
+/// Appends one document object of the wire format above to |out|, on one
+/// line, as DocumentToJson writes it, without building it as a JSON value
+/// first; |cache| is shared by the calls of one printer.
+void AppendDocumentJson(const engine::DocumentReport& report, const DocumentJsonOptions& options,
+                        JsonStringCache* cache, std::string* out);
+
 /// Returns one document object of the wire format above, serialised on one
-/// line (no trailing newline).
+/// line (no trailing newline): DocumentJson's value, serialised.
 std::string DocumentToJson(const engine::DocumentReport& report,
                            const DocumentJsonOptions& options = {});
 
@@ -132,6 +162,8 @@ class JsonPrinter : public Printer {
   std::ostream& out_;
   PrinterOptions options_;
   int documents_ = 0;
+  JsonStringCache strings_;
+  std::string line_;  // the document being written
 };
 
 }  // namespace clausegap::report

@@ -32,9 +32,15 @@ bool ReadString(const nlohmann::ordered_json& line, const char* field, std::stri
 }  // namespace
 
 void JsonlPrinter::Document(const engine::DocumentReport& report) {
-  std::string line = DocumentToJson(report, {options_.lang, options_.fail_on, &options_.run});
+  line_ = "{\"schema\":\"";
+  line_ += kReportSchema;
+  line_ += "\",";
   // The object opens with '{': the schema goes first, before "file".
-  out_ << "{\"schema\":\"" << kReportSchema << "\"," << std::string_view(line).substr(1) << '\n';
+  const std::size_t object = line_.size();
+  AppendDocumentJson(report, {options_.lang, options_.fail_on, &options_.run}, &strings_, &line_);
+  line_.erase(object, 1);
+  line_ += '\n';
+  out_ << line_;
   out_.flush();
 }
 

@@ -35,6 +35,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "report/json_printer.h"
 #include "report/printer.h"
 #include "report/summary.h"
 
@@ -81,6 +82,8 @@ class JsonlPrinter : public Printer {
  private:
   std::ostream& out_;
   PrinterOptions options_;
+  JsonStringCache strings_;
+  std::string line_;  // the line being written
 };
 
 }  // namespace clausegap::report

@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "text/contains.h"
 #include "text/numerals.h"
 
 namespace clausegap::structure {
@@ -13,9 +14,7 @@ bool StartsWith(std::string_view s, std::size_t pos, std::string_view prefix) {
   return pos <= s.size() && s.substr(pos, prefix.size()) == prefix;
 }
 
-bool Contains(std::string_view s, std::string_view needle) {
-  return s.find(needle) != std::string_view::npos;
-}
+using text::Contains;
 
 bool IsSpace(char32_t cp) {
   return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;
@@ -491,7 +490,7 @@ Marker ParseMarker(std::string_view s, bool whole_label) {
 SectionHead ParseSectionHead(std::string_view s) {
   SectionHead head;
   std::string_view t = TrimDecoration(s);
-  if (t.empty() || Contains(t, "。") || CodePoints(t) > 40) return head;
+  if (t.empty()) return head;
   std::size_t pos = SkipDecoration(t, 0);
   char32_t open = 0;
   std::size_t open_len = DecodeAt(t, pos, &open);
@@ -504,7 +503,8 @@ SectionHead ParseSectionHead(std::string_view s) {
       break;
     }
   }
-  if (keyword.empty()) return head;
+  // Checked after the keyword, which few lines have: both scan the line.
+  if (keyword.empty() || Contains(t, "。") || CodePoints(t) > 40) return head;
   pos += keyword.size();
   std::string name(keyword);
   std::string written_name(keyword);
@@ -593,7 +593,7 @@ bool IsSignatureStart(std::string_view s) {
     return true;
   }
   // A date line: only digits, blanks and 年月日 / era names.
-  if (CodePoints(t) <= 30 && Contains(t, "年") && Contains(t, "月") && Contains(t, "日")) {
+  if (Contains(t, "年") && Contains(t, "月") && Contains(t, "日") && CodePoints(t) <= 30) {
     bool date = true;
     std::string_view rest = t;
     for (std::string_view era : {"令和", "平成", "昭和", "西暦"}) {

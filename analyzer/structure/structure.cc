@@ -1,10 +1,12 @@
 #include "structure/structure.h"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
 #include "structure/markers.h"
 #include "structure/sentences.h"
+#include "text/contains.h"
 #include "text/normalize.h"
 #include "text/numerals.h"
 
@@ -34,7 +36,7 @@ bool IsBody(BlockKind kind) {
          kind == BlockKind::kTextBox;
 }
 
-bool Has(std::string_view s, std::string_view needle) { return s.find(needle) != s.npos; }
+bool Has(std::string_view s, std::string_view needle) { return text::Contains(s, needle); }
 
 bool HeadingStyle(const Block& b) {
   return b.outline_level >= 0 || Has(b.style, "Heading") || Has(b.style_name, "heading") ||
@@ -290,24 +292,27 @@ class Analyzer {
       }
       std::size_t start = 0;
       bool first = true;
-      for (std::size_t pos = 0; pos < text.size();) {
+      // Only a '\n' or a '<' can cut: go from one to the next (memchr).
+      std::size_t newline = text.find('\n');
+      std::size_t open = text.find('<');
+      for (std::size_t pos; (pos = std::min(newline, open)) != std::string_view::npos;) {
         std::size_t cut = 0;
-        if (text[pos] == '\n') {
+        if (pos == newline) {
           cut = 1;
-        } else if (text[pos] == '<' && text.compare(pos, 3, "<br") == 0) {
+        } else if (text.compare(pos, 3, "<br") == 0) {
           std::size_t k = pos + 3;
           while (k < text.size() && text[k] == ' ') ++k;
           if (k < text.size() && text[k] == '/') ++k;
           if (k < text.size() && text[k] == '>') cut = k + 1 - pos;
         }
-        if (cut == 0) {
-          ++pos;
-          continue;
+        if (cut != 0) {
+          units_.push_back({block, start, text.substr(start, pos - start), first});
+          first = false;
+          start = pos + cut;
         }
-        units_.push_back({block, start, text.substr(start, pos - start), first});
-        first = false;
-        pos += cut;
-        start = pos;
+        const std::size_t next = cut != 0 ? pos + cut : pos + 1;
+        if (newline < next) newline = text.find('\n', next);
+        if (open < next) open = text.find('<', next);
       }
       units_.push_back({block, start, text.substr(start), first});
     }

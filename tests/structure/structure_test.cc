@@ -108,6 +108,26 @@ TEST_CASE("typed articles, paragraphs, items and provisos") {
   CHECK(Find(s, "以上、")->normalized.find("本書2通") != std::string::npos);
 }
 
+// A block is cut into lines at "\n" and at HTML line breaks (<br>, <br/>,
+// <br />); other markup that starts with '<' stays text. Each line's
+// sentences keep their offsets in the block.
+TEST_CASE("blocks are cut into lines at line breaks and <br>, nowhere else") {
+  const std::string text =
+      "甲は、<b>次の</b>とおり定める<br>乙は、通知する<br/>丙は、<<br />"
+      "丁は、<brx>確認する\n戊は、<br  />己は、報告する<br";
+  model::Document doc = Doc({{"第1条（目的）"}, {text}});
+  Structure s = Analyze(doc);
+  std::vector<std::string> got;
+  for (const Sentence& sentence : s.sentences) {
+    if (sentence.block != 1) continue;
+    got.push_back(sentence.text);
+    CHECK(text.compare(sentence.begin, sentence.text.size(), sentence.text) == 0);
+  }
+  const std::vector<std::string> expected = {"甲は、<b>次の</b>とおり定める", "乙は、通知する", "丙は、<",
+                                             "丁は、<brx>確認する", "戊は、", "己は、報告する<br"};
+  CHECK(got == expected);
+}
+
 TEST_CASE("articles from Word numbering with headings as text") {
   model::Document doc = Doc({
       {"（目的）", "第1条"},

@@ -127,7 +127,9 @@ TEST_CASE("the shortcuts for plain text give what the general path gives") {
       "、", "。", "「", "」", "【", "ー", "ｶ", "ﾞ", "ﾟ", "ﾊ", "\xE3\x82\x99", "\xE3\x82\x9A",
       "\xCC\x81", "e", "１", "Ａ", "㈱", "\u3000", "\u2028", "\xC2\x85", "\u200B", "\uFEFF",
       "\xFF", "\xE3\x81", "\xE3", "\x80", "\xF0\x9F\x98\x80", "\xEF\xA4\x80", "\xE0\x80\x80",
-      "\xED\xA0\x80", "\xE3\x80\x80", "\xEF\xBD\xA1"};
+      "\xED\xA0\x80", "\xE3\x80\x80", "\xEF\xBD\xA1",
+      // the ends of the CJK block and what lies beside them: ䷿ 一 鿿 ꀀ, and ・
+      "\xE4\xB7\xBF", "\xE4\xB8\x80", "\xE9\xBF\xBF", "\xEA\x80\x80", "\xE3\x83\xBB"};
   std::mt19937 random(20261204);
   for (int round = 0; round < 4000; ++round) {
     std::string original;
