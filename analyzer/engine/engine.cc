@@ -99,8 +99,11 @@ class Context {
     }
     // A 号 item is read together with its lead-in: 「乙は、個人情報について次の
     // 事項を遵守しなければならない。」 gives its items their object and party.
+    // A ただし書 is read with the sentence it qualifies: 「…保持することができる。
+    // ただし、開示者の請求があったときは、これを返還する。」 returns 秘密情報.
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
       int lead = sentences_[s].lead_in;
+      if (lead < 0 && sentences_[s].proviso) lead = sentences_[s].proviso_of;
       if (lead < 0 || lead >= static_cast<int>(s)) continue;
       for (std::size_t w = 0; w < words_; ++w) hits_[s * words_ + w] |= hits_[lead * words_ + w];
     }
