@@ -146,7 +146,7 @@ std::map<std::string, int> CountAll(std::span<const std::string_view> sentences,
   return counts;
 }
 
-int CountOf(const std::vector<std::string_view>& sentences, std::string_view name) {
+int CountOf(std::span<const std::string_view> sentences, std::string_view name) {
   int n = 0;
   for (std::string_view s : sentences)
     for (std::size_t at = s.find(name); at != std::string::npos; at = s.find(name, at + name.size())) ++n;
@@ -351,7 +351,7 @@ PartyMap ResolveParties(const std::vector<std::string_view>& sentences, std::siz
       if (n > best_count) best = name, best_count = n;
     }
     const auto opening = std::span(sentences).first(std::min<std::size_t>(sentences.size(), 150));
-    if (best.empty() && CountAll(opening, {std::string(fallback)}).begin()->second == 0) {
+    if (best.empty() && CountOf(opening, fallback) == 0) {
       // No defined name holds the role and the contract does not use 甲/乙:
       // the role word it uses most (受注者 in a 特記事項 that defines no
       // names), counted only when needed.
