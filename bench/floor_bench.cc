@@ -31,8 +31,12 @@
 // the steadier figure. The floor and `check --jobs 1` are measured back to
 // back in each of --rounds rounds, so that a change of CPU clock or load
 // between two distant measurements does not move their ratio; the median of
-// the per-round ratios is the figure. Not a test: it asserts nothing and
-// ctest never runs it.
+// the per-round ratios is the figure. Then the per-document figure, steadier
+// still: in this process, document by document, the floor's work and then
+// check's own (api::Analyzer::Analyse and the document's JSONL line, with
+// the default pack), so that each document's two figures see the same
+// machine; --rounds rounds, the median ratio. Not a test: it asserts nothing
+// and ctest never runs it.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -50,9 +54,11 @@
 #include <thread>
 #include <vector>
 
+#include "api/analyzer.h"
 #include "base/memory.h"
 #include "docx/reader.h"
 #include "model/document.h"
+#include "report/json_printer.h"
 #include "structure/sentences.h"
 #include "text/normalize.h"
 #include "tokenize/tokenizer.h"
@@ -193,6 +199,61 @@ Floor MeasureFloor(const std::vector<std::string>& files, tokenize::Tagger& tagg
   }
   f.wall = Seconds(start);
   return f;
+}
+
+// The floor and check's own work on each document, back to back in this
+// process: per document, thread CPU seconds of the floor (read + MeCab, as
+// MeasureFloor) and then of what `check` does for it (api::Analyzer::Analyse:
+// read, structure, MeCab, rules; then its JSONL line). A document's two
+// figures are taken milliseconds apart, so a change of CPU clock or of the
+// other load on the machine moves both: their ratio holds still where two
+// whole-corpus runs measured seconds apart do not.
+struct Paired {
+  double floor = 0;  // read + MeCab
+  double check = 0;  // Analyse + the JSONL line
+  std::size_t docs = 0;
+  double ratio() const { return check / floor; }
+};
+
+Paired MeasurePaired(const std::vector<std::string>& files, tokenize::Tagger& tagger,
+                     const api::Analyzer& analyzer, api::Session& session) {
+  Paired p;
+  std::vector<tokenize::Token> tokens;
+  std::vector<std::string> sentences;
+  report::JsonStringCache cache;
+  const report::RunInfo run = analyzer.run_info();
+  std::string line;
+  for (const std::string& file : files) {
+    double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    {
+      t0 = ThreadCpu();
+      Expected<model::Document> doc = docx::ReadDocx(file);
+      t1 = ThreadCpu();
+      if (!doc) continue;
+      sentences.clear();
+      for (const model::Block& block : doc->blocks) {
+        std::string normalized = text::Normalize(block.text).text;
+        for (const structure::SentenceSpan& span : structure::SplitSentences(normalized)) {
+          sentences.push_back(normalized.substr(span.begin, span.end - span.begin));
+        }
+      }
+      t2 = ThreadCpu();
+      for (const std::string& sentence : sentences) tagger.TokenizeInto(sentence, &tokens);
+      t3 = ThreadCpu();
+    }  // the document is freed untimed, as in MeasureFloor
+    const double t4 = ThreadCpu();
+    {
+      engine::DocumentReport report = analyzer.Analyse({file, file, {}}, {}, session);
+      line.clear();
+      report::AppendDocumentJson(report, {i18n::Lang::kJa, report::FailOn::kWeak, &run}, &cache,
+                                 &line);
+    }  // the report is freed inside check's time, as check frees it
+    const double t5 = ThreadCpu();
+    p.floor += (t1 - t0) + (t3 - t2);
+    p.check += t5 - t4;
+    ++p.docs;
+  }
+  return p;
 }
 
 bool ParseArgs(int argc, char** argv, Options* o) {
@@ -343,6 +404,34 @@ int Run(Options options) {
   }
   std::printf("%-44s %10.2f× (%.3f / %.3f ms)\n", "  the same, least of each over the rounds",
               least_check / least_floor, least_check * 1e3 / n, least_floor * 1e3 / n);
+
+  // The per-document figure: floor and check's work document by document,
+  // in this process (start-up and loading are the fixed cost above).
+  api::Options load;
+  auto analyzer = api::Analyzer::Load(load);
+  if (!analyzer) {
+    std::fprintf(stderr, "floor_bench: %s\n", analyzer.error().message.c_str());
+    return 2;
+  }
+  api::Session session(*analyzer);
+  MeasurePaired({files.begin(), files.begin() + std::min<std::size_t>(files.size(), 20)}, tagger,
+                *analyzer, session);  // warm
+  std::vector<Paired> paired;
+  for (int r = 0; r < options.rounds; ++r) paired.push_back(MeasurePaired(files, tagger, *analyzer, session));
+  std::printf("\n%-44s %10s %10s %10s\n", "document by document, floor then check (CPU ms)",
+              "floor", "check", "ratio");
+  for (std::size_t r = 0; r < paired.size(); ++r) {
+    const double d = static_cast<double>(paired[r].docs);
+    std::printf("%-44s %10.3f %10.3f %9.2f×\n", ("  round " + std::to_string(r + 1)).c_str(),
+                paired[r].floor * 1e3 / d, paired[r].check * 1e3 / d, paired[r].ratio());
+  }
+  std::vector<Paired> by_ratio = paired;
+  std::sort(by_ratio.begin(), by_ratio.end(),
+            [](const Paired& x, const Paired& y) { return x.ratio() < y.ratio(); });
+  std::printf("%-44s %10.2f× (median of %zu rounds, %.2f×–%.2f×)%s\n",
+              "  check / floor, CPU per document", by_ratio[(by_ratio.size() - 1) / 2].ratio(),
+              by_ratio.size(), by_ratio.front().ratio(), by_ratio.back().ratio(),
+              options.check_args.empty() ? "" : " [default pack: --check-arg is not applied here]");
 
   if (options.rss_lists.size() == 2) {
     std::printf("\n%-44s %10s %10s %10s\n",

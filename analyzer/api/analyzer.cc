@@ -9,6 +9,7 @@
 #include <fstream>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -162,18 +163,34 @@ void FillPages(const model::Document& document, engine::DocumentReport* report) 
   }
 }
 
-// Sets |report|'s sha256 and size from |source|'s bytes (read again from
-// disk for a file); leaves them unset when the file cannot be read.
-void Fingerprint(const Source& source, engine::DocumentReport* report) {
-  if (source.path.empty()) {
-    report->sha256 = Sha256Hex(source.bytes);
-    report->size = static_cast<std::int64_t>(source.bytes.size());
-    return;
+// An input's identity for the audit trail.
+struct Print {
+  std::string sha256;
+  std::int64_t size = -1;  // -1: unknown
+  void To(engine::DocumentReport* report) const {
+    report->sha256 = sha256;
+    report->size = size;
+  }
+};
+
+// Returns the digest and size of |source|'s bytes, or of |read|, the file's
+// bytes as the reader read them (the digest is of what was analysed, and the
+// file is not read twice); of the file itself when the reader could not read
+// it whole (too large: the digest still identifies it); unknown when the
+// file cannot be read at all.
+Print Fingerprint(const Source& source, const std::optional<std::string>& read) {
+  Print print;
+  if (source.path.empty() || read) {
+    std::string_view bytes = read ? std::string_view(*read) : std::string_view(source.bytes);
+    print.sha256 = Sha256Hex(bytes);
+    print.size = static_cast<std::int64_t>(bytes.size());
+    return print;
   }
   auto digest = DigestFile(source.path);
-  if (!digest) return;  // the reader says why the file cannot be read
-  report->sha256 = digest->sha256;
-  report->size = static_cast<std::int64_t>(digest->size);
+  if (!digest) return print;  // the reader says why the file cannot be read
+  print.sha256 = digest->sha256;
+  print.size = static_cast<std::int64_t>(digest->size);
+  return print;
 }
 
 engine::DocumentReport AnalyseWith(const engine::Engine& engine, const Source& source,
@@ -181,10 +198,13 @@ engine::DocumentReport AnalyseWith(const engine::Engine& engine, const Source& s
   reader::Options options;
   options.view = read.view;
   options.convert_legacy = read.convert_legacy;
-  auto document = reader::ReadDocument(source.name, source.path, source.bytes, options);
+  std::optional<std::string> read_bytes;
+  auto document = reader::ReadDocument(source.name, source.path, source.bytes, options, &read_bytes);
+  const Print print = Fingerprint(source, read_bytes);
+  read_bytes.reset();  // not kept through the analysis
   if (!document) {
     engine::DocumentReport report = ErrorReport(source.name, document.error());
-    Fingerprint(source, &report);
+    print.To(&report);
     return report;
   }
   try {
@@ -192,7 +212,7 @@ engine::DocumentReport AnalyseWith(const engine::Engine& engine, const Source& s
     engine::DocumentReport report = engine.Evaluate(*document, structure, tagger);
     report.file = source.name;
     report.kind = classify::KindId(classify::Classify(structure));
-    Fingerprint(source, &report);
+    print.To(&report);
     report.converted_from = document->converted_from;
     FillPages(*document, &report);
     if (read.with_text) report.text = report::ContractText(structure);

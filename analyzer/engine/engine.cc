@@ -182,6 +182,7 @@ class Context {
     const SentenceView& a = sentences_[anchor];
     if (m.proviso && !a.proviso) return false;
     if (m.not_proviso && a.proviso) return false;
+    if (m.test_need && !HitAny(anchor, m.need)) return false;
     if (!m.heading.empty() && !HeadingHitAny(a.article, m.heading)) return false;
     if (!m.heading_none.empty() && HeadingHitAny(a.article, m.heading_none)) return false;
     // Witnesses are collected only when asked for: most calls only test.

@@ -507,6 +507,35 @@ void Compiler::ExpandMatcher(Matcher& m) {
     for (Matcher& c : *list) ExpandMatcher(c);
 }
 
+// Sets |m|'s need (Matcher::need) and its children's, from the leaves up.
+void DeriveNeed(Matcher& m) {
+  for (auto* list : {&m.all_of, &m.any_of, &m.none_of, &m.cites, &m.provisos})
+    for (Matcher& c : *list) DeriveNeed(c);
+  m.need.clear();
+  m.has_need = m.test_need = false;
+  if (m.scope != Scope::kSentence) return;
+  if (!m.all.empty()) {
+    m.need = m.all.front();
+  } else if (!m.any.empty()) {
+    m.need = m.any;
+  } else {
+    auto child = std::find_if(m.all_of.begin(), m.all_of.end(), [](const Matcher& c) { return c.has_need; });
+    if (child != m.all_of.end()) {
+      m.need = child->need;
+    } else if (!m.any_of.empty() &&
+               std::all_of(m.any_of.begin(), m.any_of.end(), [](const Matcher& c) { return c.has_need; })) {
+      for (const Matcher& c : m.any_of) m.need.insert(m.need.end(), c.need.begin(), c.need.end());
+    } else {
+      return;
+    }
+    m.test_need = true;
+  }
+  std::sort(m.need.begin(), m.need.end());
+  m.need.erase(std::unique(m.need.begin(), m.need.end()), m.need.end());
+  m.need.Seal();
+  m.has_need = true;
+}
+
 bool Compiler::Finalize(std::string* error) {
   for (const PendingName& p : pending_) {
     if (names_.count(p.name)) continue;
@@ -523,6 +552,10 @@ bool Compiler::Finalize(std::string* error) {
     for (Matcher& m : r.exclude) ExpandMatcher(m);
     for (Element& e : r.elements) ExpandMatcher(e.match);
     for (WeakIf& w : r.weak_if) ExpandMatcher(w.match);
+    DeriveNeed(r.clause);
+    for (Matcher& m : r.exclude) DeriveNeed(m);
+    for (Element& e : r.elements) DeriveNeed(e.match);
+    for (WeakIf& w : r.weak_if) DeriveNeed(w.match);
   }
   return true;
 }

@@ -85,6 +85,15 @@ struct Matcher {
   unsigned trigger = 0;           ///< TriggerBit mask: one of them is the anchor's trigger
   int notice_only = -1;           ///< 1: notice stands in for consent; 0: it does not
   std::vector<Matcher> provisos;  ///< (0 or 1) holds at one of the anchor's provisos (ただし…)
+  /// Derived when the pack is finalised, for a matcher that looks at its
+  /// anchor sentence alone: the matcher can hold only where a term of |need|
+  /// occurs (its first "all" set, its "any" set, an "all_of" child's need, or
+  /// the union of its "any_of" children's). |has_need| says it is known;
+  /// |test_need| that Match tests it first, which pays where the need comes
+  /// from the children: one test of a hit row instead of one call per child.
+  TermSet need;
+  bool has_need = false;
+  bool test_need = false;
 };
 
 /// Bound-party bits of a matcher's "bound".

@@ -12,13 +12,16 @@ namespace clausegap::reader {
 bool LooksLikeRtf(std::string_view bytes) { return bytes.substr(0, 5) == "{\\rtf"; }
 
 Expected<model::Document> ReadDocument(const std::string& name, const std::string& path,
-                                       std::string_view bytes, const Options& options) {
-  std::string owned;
+                                       std::string_view bytes, const Options& options,
+                                       std::optional<std::string>* read_bytes) {
+  std::optional<std::string> local;
+  std::optional<std::string>& owned = read_bytes ? *read_bytes : local;
+  owned.reset();
   if (!path.empty()) {
     auto read = ReadFileCapped(path, std::max(options.limits.max_package_bytes, options.pdf.max_bytes));
     if (!read) return tl::unexpected(read.error());
     owned = std::move(*read);
-    bytes = owned;
+    bytes = *owned;
   }
   if (pdf::LooksLikePdf(bytes)) return pdf::ReadPdfBytes(bytes, name, options.pdf);
   std::string_view legacy;

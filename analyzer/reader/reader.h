@@ -7,6 +7,7 @@
 #ifndef CLAUSEGAP_READER_READER_H_
 #define CLAUSEGAP_READER_READER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,9 +34,13 @@ bool LooksLikeRtf(std::string_view bytes);
 
 /// Reads the document at |path| (when not empty) or in |bytes|, reported
 /// under |name|. Errors are those of the reader chosen: docx::ReadDocx,
-/// pdf::ReadPdf, or kLegacyDoc / kConversion for legacy files.
+/// pdf::ReadPdf, or kLegacyDoc / kConversion for legacy files. When
+/// |read_bytes| is given and |path| is read, the bytes read are left there,
+/// so that a digest is of exactly what was analysed (the file is not read
+/// twice); it stays empty when the file cannot be read.
 Expected<model::Document> ReadDocument(const std::string& name, const std::string& path,
-                                       std::string_view bytes, const Options& options);
+                                       std::string_view bytes, const Options& options,
+                                       std::optional<std::string>* read_bytes = nullptr);
 
 }  // namespace clausegap::reader
 
