@@ -117,6 +117,16 @@ TEST_CASE("hard-wrapped lines are read as one sentence") {
   CHECK(StatusOf(wrapped, "breach-notification") == "present");
 }
 
+TEST_CASE("a clause found by any of its alternatives, with the union of their terms tested first") {
+  // Each alternative of the default pack's re-delegation clause alone: the
+  // need tested before the alternatives must let each of them through.
+  CHECK(StatusOf(Contract({"第5条（再委託）", "乙は、甲の書面による事前の承諾を得なければ、本業務を第三者に再委託してはならない。"}),
+                 "redelegation") == "present");
+  CHECK(StatusOf(Contract({"第5条（委託先）", "乙は、甲の書面による事前の承諾を得なければ、本業務の全部又は一部を第三者に委託してはならない。"}),
+                 "redelegation") == "present");
+  CHECK(StatusOf(Contract({"第5条（業務の遂行）", "乙は、本業務を自ら誠実に遂行する。"}), "redelegation") == "missing");
+}
+
 TEST_CASE("a later pack overrides severity and disables a requirement") {
   std::string dir = std::string(CLAUSEGAP_SOURCE_DIR) + "/rules";
   std::string playbook = std::string(CLAUSEGAP_BINARY_DIR) + "/engine_test_playbook.json";

@@ -109,6 +109,40 @@ TEST_CASE("every compiled term set is sealed: its bit masks hold exactly its ter
   CHECK(sets > 100);
 }
 
+TEST_CASE("a sentence-scoped matcher's need: from its first set, or from its children, tested first") {
+  const char* pack_text = R"({
+    "requirements": [{
+      "id": "redelegation", "title": "再委託", "severity": "required",
+      "clause": {"any_of": [{"all": ["再委託"]}, {"all": ["第三者", "委託"]}, {"all_of": [{"any": ["下請"]}]}]},
+      "exclude": [{"scope": "article", "any": ["定義"]}, {"any_of": [{"all": ["再委託"]}, {"scope": "article", "all": ["承諾"]}]}],
+      "suggestion": "乙は再委託してはならない。"
+    }]
+  })";
+  auto pack = LoadRulePacks({WritePack("need.jsonc", pack_text)});
+  REQUIRE_MESSAGE(pack, (pack ? "" : pack.error().message));
+  const RulePack& p = **pack;
+  const Requirement& r = p.requirements.at(0);
+  auto terms_of = [&](const TermSet& set) {
+    std::vector<std::string> out;
+    for (int t : set) out.push_back(p.terms.at(static_cast<std::size_t>(t)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // The union of the children's needs: 再委託, 第三者 (the first "all" set), 下請.
+  CHECK(r.clause.has_need);
+  CHECK(r.clause.test_need);
+  CHECK(terms_of(r.clause.need) == std::vector<std::string>{"下請", "再委託", "第三者"});
+  // A child's own first set is its need, already tested by its "all": not tested twice.
+  CHECK(r.clause.any_of[1].has_need);
+  CHECK(!r.clause.any_of[1].test_need);
+  CHECK(terms_of(r.clause.any_of[1].need) == std::vector<std::string>{"第三者"});
+  // An article-wide matcher looks beyond its anchor: no need, and none for a
+  // parent one of whose alternatives it is.
+  CHECK(!r.exclude[0].has_need);
+  CHECK(!r.exclude[1].has_need);
+  CHECK(!r.exclude[1].test_need);
+}
+
 TEST_CASE("a typo'd key fails with its line and a suggestion") {
   std::string text = kMinimal;
   text.replace(text.find("\"elements\""), 10, "\"elemnts\"");
