@@ -170,7 +170,9 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
                            "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した", "利用を終了した",
                            "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"}},
         {kIncidentWord, {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失", "盗難", "不正アクセス", "改ざん", "事故"}},
-        {kJudgeWord, {"と判断", "と認め", "と考え"}},
+        // 「必要と判断した場合」, and 「不要になったと乙が判断したとき」 with the judge
+        // between: any 判断 is read for who judges.
+        {kJudgeWord, {"判断", "と認め", "と考え"}},
     };
     Cues c;
     std::vector<std::string> phrases;
@@ -232,7 +234,7 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
   // 「乙が必要と判断した場合」: a judgement of the bound vendor (or of a vendor
   // named as the judge) leaves the duty to it.
   if (judged) {
-    for (std::string_view judge : {"と判断", "と認め", "と考え"}) {
+    for (std::string_view judge : {"判断", "と認め", "と考え"}) {
       for (std::size_t at = stripped.find(judge); at != std::string::npos; at = stripped.find(judge, at + 1)) {
         unsigned who = 0;
         // The judge: the last party name before it followed by が / の / において / は.

@@ -158,6 +158,11 @@ TEST_CASE("frames: triggers") {
   CHECK((Read(p, "乙は、本契約が終了したときは、資料を返還する。").triggers & kTriggerEnd) != 0);
   CHECK((Read(p, "乙は、甲の請求があったときは、資料を返還する。").triggers & kTriggerRequest) != 0);
   CHECK((Read(p, "乙は、資料が不要になったと判断したときは、これを廃棄する。").triggers & kTriggerDiscretion) != 0);
+  // The judge named between: the vendor's judgement, not the client's.
+  CHECK((Read(p, "乙は、個人情報が不要になったと乙が判断したときは、これを廃棄する。").triggers & kTriggerDiscretion) != 0);
+  CHECK((Read(p, "乙は、乙の判断により、個人情報を廃棄することができる。").triggers & kTriggerDiscretion) != 0);
+  CHECK((Read(p, "乙は、個人情報が不要になったと甲が判断したときは、これを廃棄する。").triggers & kTriggerDiscretion) == 0);
+  CHECK((Read(p, "乙は、甲の判断に従い、個人情報を廃棄する。").triggers & kTriggerDiscretion) == 0);
   CHECK((Read(p, "乙は、個人情報の漏えいが発生したときは、直ちに甲に報告する。").triggers & kTriggerIncident) != 0);
 }
 
