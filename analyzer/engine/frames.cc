@@ -139,6 +139,20 @@ std::string FindSubject(std::string_view s, const PartyMap& parties, unsigned* r
   return first_ga;
 }
 
+namespace {
+
+// Returns whether |judged|, the words a judgement (と認め, と判断) is about,
+// name an incident: 「漏えいのおそれがあると認めたとき」 is knowing, not choosing.
+bool IsIncidentJudgement(std::string_view judged) {
+  for (std::string_view word : {"おそれ", "恐れ", "漏えい", "漏洩", "滅失", "毀損", "き損", "紛失", "盗難",
+                                "不正アクセス", "事故", "発生", "生じ"}) {
+    if (judged.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
   Frame f;
   std::string stripped = StripParentheses(normalized);
@@ -248,6 +262,12 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
           i += len - 1;
         }
         if (who == 0) who = f.bound;
+        // 「漏えいし、又はそのおそれがあると認めたとき」 judges that an incident
+        // happened: the trigger is knowing of it, not a choice left to the vendor.
+        std::size_t clause_start = stripped.rfind("、", at);
+        clause_start = clause_start == std::string::npos ? 0 : clause_start;
+        const std::string_view judged_what = std::string_view(stripped).substr(clause_start, at - clause_start);
+        if (IsIncidentJudgement(judged_what)) continue;
         if ((who & kRoleVendor) && !(who & kRoleClient)) f.triggers |= kTriggerDiscretion;
       }
     }

@@ -163,6 +163,10 @@ TEST_CASE("frames: triggers") {
   CHECK((Read(p, "乙は、乙の判断により、個人情報を廃棄することができる。").triggers & kTriggerDiscretion) != 0);
   CHECK((Read(p, "乙は、個人情報が不要になったと甲が判断したときは、これを廃棄する。").triggers & kTriggerDiscretion) == 0);
   CHECK((Read(p, "乙は、甲の判断に従い、個人情報を廃棄する。").triggers & kTriggerDiscretion) == 0);
+  // Judging that an incident happened is knowing of it, not a choice.
+  CHECK((Read(p, "乙は、個人情報が漏えいし、又はそのおそれがあると認めたときは、直ちに甲に連絡する。").triggers &
+         kTriggerDiscretion) == 0);
+  CHECK((Read(p, "乙は、報告の必要があると認めたときは、甲に報告する。").triggers & kTriggerDiscretion) != 0);
   CHECK((Read(p, "乙は、個人情報の漏えいが発生したときは、直ちに甲に報告する。").triggers & kTriggerIncident) != 0);
 }
 
