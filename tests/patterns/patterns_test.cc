@@ -318,9 +318,11 @@ TEST_CASE("the probe files are well-formed and cover the catalogue") {
     CHECK(schemes_of[kRequirements[i]] == scheme_ids);
   }
   CHECK(held_kinds == kKinds);
-  // About a quarter of the templates are held out; the suite stays a few hundred contracts.
+  // A quarter of the first templates were held out, and adversarial ones that
+  // agreed at once joined them: between a fifth and a half of all templates.
+  // The suite stays a few hundred contracts.
   CHECK(holdout_templates * 5 >= suite.templates.size());
-  CHECK(holdout_templates * 3 <= suite.templates.size());
+  CHECK(holdout_templates * 2 <= suite.templates.size());
   CHECK(suite.probes.size() >= 250);
   CHECK(suite.probes.size() <= 800);
 }
