@@ -141,13 +141,18 @@ std::string FindSubject(std::string_view s, const PartyMap& parties, unsigned* r
 
 namespace {
 
+// What happens to the information in an incident (the incident trigger).
+constexpr std::array<const char*, 10> kIncidentWords = {"漏えい", "漏洩", "滅失", "毀損", "き損",
+                                                        "紛失", "盗難", "不正アクセス", "改ざん", "事故"};
+
 // Returns whether |judged|, the words a judgement (と認め, と判断) is about,
-// name an incident: 「漏えいのおそれがあると認めたとき」 is knowing, not choosing.
+// name an incident, or that one may have happened: 「漏えいのおそれがあると
+// 認めたとき」 is knowing, not choosing.
 bool IsIncidentJudgement(std::string_view judged) {
-  for (std::string_view word : {"おそれ", "恐れ", "漏えい", "漏洩", "滅失", "毀損", "き損", "紛失", "盗難",
-                                "不正アクセス", "事故", "発生", "生じ"}) {
+  for (std::string_view word : {"おそれ", "恐れ", "発生", "生じ"})
     if (judged.find(word) != std::string_view::npos) return true;
-  }
+  for (std::string_view word : kIncidentWords)
+    if (judged.find(word) != std::string_view::npos) return true;
   return false;
 }
 
@@ -183,7 +188,7 @@ Frame ReadFrame(std::string_view normalized, const PartyMap& parties) {
         {kDiscretionWord, {"不要と判断", "なったと判断", "なくなったと判断", "と自ら判断", "必要がないと判断",
                            "必要でないと判断", "不要と認め", "必要がないと認め", "使用を終了した", "利用を終了した",
                            "使用しなくなった", "利用しなくなった", "自らの判断", "自己の判断", "任意の時期"}},
-        {kIncidentWord, {"漏えい", "漏洩", "滅失", "毀損", "き損", "紛失", "盗難", "不正アクセス", "改ざん", "事故"}},
+        {kIncidentWord, {kIncidentWords.begin(), kIncidentWords.end()}},
         // 「必要と判断した場合」, and 「不要になったと乙が判断したとき」 with the judge
         // between: any 判断 is read for who judges.
         {kJudgeWord, {"判断", "と認め", "と考え"}},
